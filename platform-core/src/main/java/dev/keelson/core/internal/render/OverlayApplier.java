@@ -100,24 +100,4 @@ public final class OverlayApplier {
     }
     throw new IllegalArgumentException("unknown workload spec " + w.getClass().getName());
   }
-
-  /** The workload running as {@code serviceAccount}. */
-  static WorkloadSpec withServiceAccount(WorkloadSpec w, String serviceAccount) {
-    if (w instanceof DeploymentSpec d) {
-      return ImmutableDeploymentSpec.copyOf(d).withServiceAccountName(serviceAccount);
-    }
-    if (w instanceof StatefulSetSpec s) {
-      return ImmutableStatefulSetSpec.copyOf(s).withServiceAccountName(serviceAccount);
-    }
-    if (w instanceof DaemonSetSpec d) {
-      return ImmutableDaemonSetSpec.copyOf(d).withServiceAccountName(serviceAccount);
-    }
-    if (w instanceof JobSpec j) {
-      return ImmutableJobSpec.copyOf(j).withServiceAccountName(serviceAccount);
-    }
-    if (w instanceof CronJobSpec c) {
-      return ImmutableCronJobSpec.copyOf(c).withServiceAccountName(serviceAccount);
-    }
-    throw new IllegalArgumentException("unknown workload spec " + w.getClass().getName());
-  }
 }

@@ -13,9 +13,13 @@ import dev.keelson.core.workload.WorkloadSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
@@ -42,7 +46,7 @@ final class PodRenderer {
     this.ctx = ctx;
   }
 
-  PodTemplateSpec render(WorkloadSpec w, String restartPolicy, Checks at) {
+  PodTemplateSpec render(WorkloadSpec w, String serviceAccount, String restartPolicy, Checks at) {
     ContainerRenderer containers = new ContainerRenderer(ctx, w.longRunning());
     List<Container> init = new ArrayList<>();
     // Native sidecars first, so they run before init containers that may need them (e.g. a proxy).
@@ -64,27 +68,26 @@ final class PodRenderer {
       }
     }
 
-    PodSpecBuilder spec = new PodSpecBuilder()
-        .withInitContainers(init)
-        .withContainers(main)
-        .withVolumes(volumes(w.volumes(), needsTmp))
-        .withImagePullSecrets(w.imagePullSecrets().stream()
-            .map(n -> new io.fabric8.kubernetes.api.model.LocalObjectReference(n)).toList());
-    if (restartPolicy != null) {
-      spec.withRestartPolicy(restartPolicy);
-    }
-    w.serviceAccountName().ifPresent(spec::withServiceAccountName);
+    PodSpec spec = new PodSpec();
+    spec.setInitContainers(init);
+    spec.setContainers(main);
+    spec.setVolumes(volumes(w.volumes(), needsTmp));
+    List<LocalObjectReference> pullSecrets = new ArrayList<>();
+    w.imagePullSecrets().forEach(n -> pullSecrets.add(new LocalObjectReference(n)));
+    spec.setImagePullSecrets(pullSecrets);
+    spec.setRestartPolicy(restartPolicy);
+    spec.setServiceAccountName(serviceAccount != null ? serviceAccount : w.serviceAccountName().orElse(null));
     if (w.apiAccess()) {
-      spec.withAutomountServiceAccountToken(true);
+      spec.setAutomountServiceAccountToken(true);
     } else if (ctx.on(Default.NO_SERVICE_ACCOUNT_TOKEN)) {
-      spec.withAutomountServiceAccountToken(false);
+      spec.setAutomountServiceAccountToken(false);
       ctx.applied(Default.NO_SERVICE_ACCOUNT_TOKEN);
     }
-    podSecurity(spec);
+    spec.setSecurityContext(podSecurity());
     if (w.terminationGracePeriodSeconds().isPresent()) {
-      spec.withTerminationGracePeriodSeconds(w.terminationGracePeriodSeconds().get());
+      spec.setTerminationGracePeriodSeconds(w.terminationGracePeriodSeconds().get());
     } else if (w.longRunning() && ctx.on(Default.GRACEFUL_SHUTDOWN)) {
-      spec.withTerminationGracePeriodSeconds(ctx.defaults().terminationGracePeriodSeconds());
+      spec.setTerminationGracePeriodSeconds(ctx.defaults().terminationGracePeriodSeconds());
       ctx.applied(Default.GRACEFUL_SHUTDOWN);
     }
     scheduling(spec, w);
@@ -92,31 +95,28 @@ final class PodRenderer {
     Map<String, String> labels = AppLabels.versioned(w, ctx);
     labels.putAll(new TreeMap<>(w.podLabels()));
     labels.putAll(AppLabels.selector(w));
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(labels)
-        .withAnnotations(new TreeMap<>(w.podAnnotations()))
-        .endMetadata()
-        .withSpec(spec.build())
-        .build();
+    ObjectMeta meta = new ObjectMeta();
+    meta.setLabels(labels);
+    meta.setAnnotations(new TreeMap<>(w.podAnnotations()));
+    return new PodTemplateSpec(meta, spec);
   }
 
-  private void podSecurity(PodSpecBuilder spec) {
+  private PodSecurityContext podSecurity() {
     boolean nonRoot = ctx.on(Default.RUN_AS_NON_ROOT);
     boolean seccomp = ctx.on(Default.SECCOMP_RUNTIME_DEFAULT);
     if (!nonRoot && !seccomp) {
-      return;
+      return null;
     }
-    var sc = spec.withNewSecurityContext();
+    PodSecurityContext sc = new PodSecurityContext();
     if (nonRoot) {
-      sc.withRunAsNonRoot(true);
+      sc.setRunAsNonRoot(true);
       ctx.applied(Default.RUN_AS_NON_ROOT);
     }
     if (seccomp) {
-      sc.withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile();
+      sc.setSeccompProfile(new SeccompProfile(null, "RuntimeDefault"));
       ctx.applied(Default.SECCOMP_RUNTIME_DEFAULT);
     }
-    sc.endSecurityContext();
+    return sc;
   }
 
   private List<Volume> volumes(List<VolumeSpec> volumes, boolean needsTmp) {
@@ -162,25 +162,25 @@ final class PodRenderer {
     return out;
   }
 
-  private void scheduling(PodSpecBuilder spec, WorkloadSpec w) {
+  private void scheduling(PodSpec spec, WorkloadSpec w) {
     Scheduling s = w.scheduling();
     if (!s.nodeSelector().isEmpty()) {
-      spec.withNodeSelector(new TreeMap<>(s.nodeSelector()));
+      spec.setNodeSelector(new TreeMap<>(s.nodeSelector()));
     }
-    spec.withTolerations(tolerations(s.tolerations()));
-    s.priorityClass().ifPresent(spec::withPriorityClassName);
-    spec.withTopologySpreadConstraints(spread(w, s.spread()));
+    spec.setTolerations(tolerations(s.tolerations()));
+    s.priorityClass().ifPresent(spec::setPriorityClassName);
+    spec.setTopologySpreadConstraints(spread(w, s.spread()));
     LabelSelector selector = new LabelSelectorBuilder().withMatchLabels(AppLabels.selector(w)).build();
     switch (s.antiAffinity()) {
-      case PREFERRED -> spec.withNewAffinity().withNewPodAntiAffinity()
+      case PREFERRED -> spec.setAffinity(new AffinityBuilder().withNewPodAntiAffinity()
           .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(100)
           .withNewPodAffinityTerm().withLabelSelector(selector).withTopologyKey(HOSTNAME).endPodAffinityTerm()
           .endPreferredDuringSchedulingIgnoredDuringExecution()
-          .endPodAntiAffinity().endAffinity();
-      case REQUIRED -> spec.withNewAffinity().withNewPodAntiAffinity()
+          .endPodAntiAffinity().build());
+      case REQUIRED -> spec.setAffinity(new AffinityBuilder().withNewPodAntiAffinity()
           .addNewRequiredDuringSchedulingIgnoredDuringExecution().withLabelSelector(selector)
           .withTopologyKey(HOSTNAME).endRequiredDuringSchedulingIgnoredDuringExecution()
-          .endPodAntiAffinity().endAffinity();
+          .endPodAntiAffinity().build());
       case NONE -> {
       }
       default -> throw new IllegalStateException(s.antiAffinity().toString());

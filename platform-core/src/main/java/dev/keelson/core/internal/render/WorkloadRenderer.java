@@ -20,12 +20,15 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategyBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +49,11 @@ final class WorkloadRenderer {
   HasMetadata render(WorkloadSpec w, String serviceAccount, boolean autoscaled, Checks at) {
     ctx.beginObject();
     WorkloadSpec effective = w;
-    if (serviceAccount != null && w.serviceAccountName().isEmpty()) {
-      effective = OverlayApplier.withServiceAccount(w, serviceAccount);
-    }
+    String account = w.serviceAccountName().orElse(serviceAccount);
     Map<String, String> labels = AppLabels.versioned(effective, ctx);
     String restartPolicy = effective instanceof RunToCompletion r
         ? (r.restartPolicy() == RunToCompletion.RestartPolicy.NEVER ? "Never" : "OnFailure") : null;
-    PodTemplateSpec template = new PodRenderer(ctx).render(effective, restartPolicy, at);
+    PodTemplateSpec template = new PodRenderer(ctx).render(effective, account, restartPolicy, at);
     LabelSelector selector = new LabelSelectorBuilder().withMatchLabels(AppLabels.selector(effective)).build();
     HasMetadata out;
     if (effective instanceof DeploymentSpec d) {
@@ -62,7 +63,9 @@ final class WorkloadRenderer {
     } else if (effective instanceof DaemonSetSpec d) {
       out = daemonSet(d, template, selector);
     } else if (effective instanceof JobSpec j) {
-      out = new JobBuilder().withSpec(job(j, template)).build();
+      Job job = new Job();
+      job.setSpec(job(j, template));
+      out = job;
     } else if (effective instanceof CronJobSpec c) {
       out = cronJob(c, template);
     } else {
@@ -83,50 +86,54 @@ final class WorkloadRenderer {
 
   private HasMetadata deployment(DeploymentSpec d, PodTemplateSpec template, LabelSelector selector,
       boolean autoscaled) {
-    var spec = new DeploymentBuilder().withNewSpec()
-        .withReplicas(autoscaled ? null : d.replicas())
-        .withSelector(selector)
-        .withTemplate(template)
-        .withMinReadySeconds(d.minReadySeconds() > 0 ? d.minReadySeconds() : null)
-        .withPaused(d.paused() ? Boolean.TRUE : null);
+    io.fabric8.kubernetes.api.model.apps.DeploymentSpec spec = new io.fabric8.kubernetes.api.model.apps.DeploymentSpec();
+    spec.setReplicas(autoscaled ? null : d.replicas());
+    spec.setSelector(selector);
+    spec.setTemplate(template);
+    spec.setMinReadySeconds(d.minReadySeconds() > 0 ? d.minReadySeconds() : null);
+    spec.setPaused(d.paused() ? Boolean.TRUE : null);
     if (d.strategy() == DeploymentSpec.Strategy.RECREATE) {
-      spec.withNewStrategy().withType("Recreate").endStrategy();
+      spec.setStrategy(new DeploymentStrategyBuilder().withType("Recreate").build());
     } else if (d.maxSurge().isPresent() || d.maxUnavailable().isPresent()) {
-      spec.withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+      spec.setStrategy(new DeploymentStrategyBuilder().withType("RollingUpdate").withNewRollingUpdate()
           .withMaxSurge(d.maxSurge().map(WorkloadRenderer::intOrPercent).orElse(null))
           .withMaxUnavailable(d.maxUnavailable().map(WorkloadRenderer::intOrPercent).orElse(null))
-          .endRollingUpdate().endStrategy();
+          .endRollingUpdate().build());
     }
-    spec.withRevisionHistoryLimit(revisionHistoryLimit(d.revisionHistoryLimit().orElse(null)));
+    spec.setRevisionHistoryLimit(revisionHistoryLimit(d.revisionHistoryLimit().orElse(null)));
     if (d.progressDeadlineSeconds().isPresent()) {
-      spec.withProgressDeadlineSeconds(d.progressDeadlineSeconds().get());
+      spec.setProgressDeadlineSeconds(d.progressDeadlineSeconds().get());
     } else if (ctx.on(Default.PROGRESS_DEADLINE)) {
-      spec.withProgressDeadlineSeconds(ctx.defaults().progressDeadlineSeconds());
+      spec.setProgressDeadlineSeconds(ctx.defaults().progressDeadlineSeconds());
       ctx.applied(Default.PROGRESS_DEADLINE);
     }
-    return spec.endSpec().build();
+    Deployment out = new Deployment();
+    out.setSpec(spec);
+    return out;
   }
 
   private HasMetadata statefulSet(StatefulSetSpec s, PodTemplateSpec template, LabelSelector selector,
       boolean autoscaled) {
-    var spec = new StatefulSetBuilder().withNewSpec()
-        .withServiceName(s.governingService())
-        .withReplicas(autoscaled ? null : s.replicas())
-        .withSelector(selector)
-        .withTemplate(template)
-        .withPodManagementPolicy(s.podManagement() == StatefulSetSpec.PodManagement.PARALLEL
-            ? "Parallel" : "OrderedReady")
-        .withMinReadySeconds(s.minReadySeconds() > 0 ? s.minReadySeconds() : null)
-        .withRevisionHistoryLimit(revisionHistoryLimit(s.revisionHistoryLimit().orElse(null)))
-        .withVolumeClaimTemplates(claims(s));
+    io.fabric8.kubernetes.api.model.apps.StatefulSetSpec spec =
+        new io.fabric8.kubernetes.api.model.apps.StatefulSetSpec();
+    spec.setServiceName(s.governingService());
+    spec.setReplicas(autoscaled ? null : s.replicas());
+    spec.setSelector(selector);
+    spec.setTemplate(template);
+    spec.setPodManagementPolicy(s.podManagement() == StatefulSetSpec.PodManagement.PARALLEL
+        ? "Parallel" : "OrderedReady");
+    spec.setMinReadySeconds(s.minReadySeconds() > 0 ? s.minReadySeconds() : null);
+    spec.setRevisionHistoryLimit(revisionHistoryLimit(s.revisionHistoryLimit().orElse(null)));
+    spec.setVolumeClaimTemplates(claims(s));
     if (s.updateStrategy() == StatefulSetSpec.UpdateStrategy.ON_DELETE) {
-      spec.withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy();
+      spec.setUpdateStrategy(new StatefulSetUpdateStrategyBuilder().withType("OnDelete").build());
     } else {
-      spec.withNewUpdateStrategy().withType("RollingUpdate")
-          .withNewRollingUpdate().withPartition(s.partition().orElse(null)).endRollingUpdate()
-          .endUpdateStrategy();
+      spec.setUpdateStrategy(new StatefulSetUpdateStrategyBuilder().withType("RollingUpdate")
+          .withNewRollingUpdate().withPartition(s.partition().orElse(null)).endRollingUpdate().build());
     }
-    return spec.endSpec().build();
+    StatefulSet out = new StatefulSet();
+    out.setSpec(spec);
+    return out;
   }
 
   private List<PersistentVolumeClaim> claims(StatefulSetSpec s) {
@@ -145,46 +152,49 @@ final class WorkloadRenderer {
   }
 
   private HasMetadata daemonSet(DaemonSetSpec d, PodTemplateSpec template, LabelSelector selector) {
-    var spec = new DaemonSetBuilder().withNewSpec()
-        .withSelector(selector)
-        .withTemplate(template)
-        .withMinReadySeconds(d.minReadySeconds() > 0 ? d.minReadySeconds() : null)
-        .withRevisionHistoryLimit(revisionHistoryLimit(d.revisionHistoryLimit().orElse(null)));
+    io.fabric8.kubernetes.api.model.apps.DaemonSetSpec spec = new io.fabric8.kubernetes.api.model.apps.DaemonSetSpec();
+    spec.setSelector(selector);
+    spec.setTemplate(template);
+    spec.setMinReadySeconds(d.minReadySeconds() > 0 ? d.minReadySeconds() : null);
+    spec.setRevisionHistoryLimit(revisionHistoryLimit(d.revisionHistoryLimit().orElse(null)));
     if (d.maxUnavailable().isPresent() || d.maxSurge().isPresent()) {
-      spec.withNewUpdateStrategy().withType("RollingUpdate").withNewRollingUpdate()
+      spec.setUpdateStrategy(new DaemonSetUpdateStrategyBuilder().withType("RollingUpdate").withNewRollingUpdate()
           .withMaxUnavailable(d.maxUnavailable().map(WorkloadRenderer::intOrPercent).orElse(null))
           .withMaxSurge(d.maxSurge().map(WorkloadRenderer::intOrPercent).orElse(null))
-          .endRollingUpdate().endUpdateStrategy();
+          .endRollingUpdate().build());
     }
-    return spec.endSpec().build();
+    DaemonSet out = new DaemonSet();
+    out.setSpec(spec);
+    return out;
   }
 
   private static io.fabric8.kubernetes.api.model.batch.v1.JobSpec job(RunToCompletion j, PodTemplateSpec template) {
-    return new JobSpecBuilder()
-        .withCompletions(j.completions().orElse(null))
-        .withParallelism(j.parallelism().orElse(null))
-        .withBackoffLimit(j.backoffLimit())
-        .withActiveDeadlineSeconds(j.activeDeadlineSeconds().orElse(null))
-        .withTtlSecondsAfterFinished(j.ttlSecondsAfterFinished().orElse(null))
-        .withTemplate(template)
-        .build();
+    io.fabric8.kubernetes.api.model.batch.v1.JobSpec spec = new io.fabric8.kubernetes.api.model.batch.v1.JobSpec();
+    spec.setCompletions(j.completions().orElse(null));
+    spec.setParallelism(j.parallelism().orElse(null));
+    spec.setBackoffLimit(j.backoffLimit());
+    spec.setActiveDeadlineSeconds(j.activeDeadlineSeconds().orElse(null));
+    spec.setTtlSecondsAfterFinished(j.ttlSecondsAfterFinished().orElse(null));
+    spec.setTemplate(template);
+    return spec;
   }
 
   private HasMetadata cronJob(CronJobSpec c, PodTemplateSpec template) {
     String concurrency = c.concurrency().name().charAt(0) + c.concurrency().name().substring(1).toLowerCase(Locale.ROOT);
-    return new CronJobBuilder().withNewSpec()
-        .withSchedule(c.schedule())
-        .withTimeZone(c.timeZone().orElse(null))
-        .withConcurrencyPolicy(concurrency)
-        .withStartingDeadlineSeconds(c.startingDeadlineSeconds().orElse(null))
-        .withSuccessfulJobsHistoryLimit(c.successfulJobsHistoryLimit())
-        .withFailedJobsHistoryLimit(c.failedJobsHistoryLimit())
-        .withSuspend(c.suspend() ? Boolean.TRUE : null)
-        .withNewJobTemplate()
-        .withNewMetadata().withLabels(AppLabels.selector(c)).endMetadata()
-        .withSpec(job(c, template))
-        .endJobTemplate()
-        .endSpec().build();
+    io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec spec = new io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec();
+    spec.setSchedule(c.schedule());
+    spec.setTimeZone(c.timeZone().orElse(null));
+    spec.setConcurrencyPolicy(concurrency);
+    spec.setStartingDeadlineSeconds(c.startingDeadlineSeconds().orElse(null));
+    spec.setSuccessfulJobsHistoryLimit(c.successfulJobsHistoryLimit());
+    spec.setFailedJobsHistoryLimit(c.failedJobsHistoryLimit());
+    spec.setSuspend(c.suspend() ? Boolean.TRUE : null);
+    ObjectMeta jobMeta = new ObjectMeta();
+    jobMeta.setLabels(AppLabels.selector(c));
+    spec.setJobTemplate(new JobTemplateSpec(jobMeta, job(c, template)));
+    CronJob out = new CronJob();
+    out.setSpec(spec);
+    return out;
   }
 
   private Integer revisionHistoryLimit(Integer given) {
