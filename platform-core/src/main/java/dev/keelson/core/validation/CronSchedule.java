@@ -106,7 +106,7 @@ public final class CronSchedule {
             problems.add(TZ_IN_SCHEDULE);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid cron schedule " + Messages.goQuote(String.valueOf(expression))
+            throw new IllegalArgumentException("invalid cron schedule " + Messages.goQuote(expression)
                     + ": " + String.join("; ", problems));
         }
         return r.schedule;
@@ -185,6 +185,9 @@ public final class CronSchedule {
         Objects.requireNonNull(after, "after");
         if (delayNanos > 0) {
             return after.plusNanos(delayNanos - after.getNano());
+        }
+        if (neverFires()) {
+            return null;
         }
         ZoneId loc = after.getZone();
         ZonedDateTime t = after.plusNanos(NANOS_PER_SECOND - after.getNano());
@@ -270,6 +273,19 @@ public final class CronSchedule {
                 && (1L << time.getMinute() & minute) != 0;
     }
 
+    /**
+     * Whether a field matches nothing at all (e.g. {@code ","}), which robfig only finds out after
+     * searching five years.
+     */
+    private boolean neverFires() {
+        long domBits = dom & ~STAR_BIT;
+        long dowBits = dow & ~STAR_BIT;
+        boolean noDay = (dom & STAR_BIT) != 0 || (dow & STAR_BIT) != 0
+                ? domBits == 0 || dowBits == 0
+                : domBits == 0 && dowBits == 0;
+        return minute == 0 || hour == 0 || month == 0 || noDay;
+    }
+
     private boolean dayMatches(ZonedDateTime t) {
         boolean domMatch = (1L << t.getDayOfMonth() & dom) != 0;
         boolean dowMatch = (1L << (t.getDayOfWeek().getValue() % 7) & dow) != 0;
@@ -344,7 +360,7 @@ public final class CronSchedule {
             if (loadError != null) {
                 return Result.fail("provided bad location " + zone + ": " + loadError, null);
             }
-            spec = sp < 0 ? "" : spec.substring(sp).strip();
+            spec = sp < 0 ? "" : goTrimSpace(spec.substring(sp));
         }
         if (spec.startsWith("@")) {
             return parseDescriptor(original, spec);
@@ -531,6 +547,19 @@ public final class CronSchedule {
             }
         }
         return fields;
+    }
+
+    /** Go's {@code strings.TrimSpace}. */
+    private static String goTrimSpace(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isGoSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isGoSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     private static boolean isGoSpace(char c) {

@@ -3,8 +3,6 @@ package dev.keelson.core.validation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A container image reference, {@code [registry[:port]/]path[:tag][@algorithm:hex]}, checked the way
@@ -58,27 +56,29 @@ public record ImageReference(String registry, String repository, String tag, Str
     private static final String REMOTE_NAME = PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
     private static final String NAME = "(?:" + DOMAIN_AND_PORT + "/)?" + REMOTE_NAME;
 
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
-    private static final Pattern DOMAIN = Pattern.compile(DOMAIN_AND_PORT);
-    private static final Pattern REPOSITORY = Pattern.compile(REMOTE_NAME);
-    private static final Pattern TAG_PATTERN = Pattern.compile(TAG);
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
-    private static final Pattern LOWER_HEX = Pattern.compile("[a-f0-9]+");
-    /** go-digest's own {@code DigestRegexp}, which decides "unsupported" versus "invalid format". */
-    private static final Pattern GO_DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
+    /**
+     * {@code distribution/reference}'s {@code ReferenceRegexp} (name, tag and digest groups). It
+     * documents the grammar; {@link #matchReference(String)} matches it by hand, in linear time and
+     * without the deep recursion {@code java.util.regex} needs for repeated groups on long input.
+     */
+    static final String REFERENCE_REGEX = "(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?";
 
     /**
      * Checks the components: together they must render a reference that parses back to the same
      * components, so a registry must look like one (see the class comment).
      *
+     * @param registry the registry host and optional port, or {@code null}
+     * @param repository the path, never {@code null}
+     * @param tag the tag, or {@code null}
+     * @param digest the digest, or {@code null}
      * @throws IllegalArgumentException when the components do not form a valid reference
      */
     public ImageReference {
         Objects.requireNonNull(repository, "repository");
         if (registry != null && !looksLikeRegistry(registry)) {
             throw new IllegalArgumentException("invalid image reference: registry " + Messages.goQuote(registry)
-                    + " would be read as a path component; a registry contains '.' or ':' or is 'localhost'");
+                    + " would be read as a path component; a registry contains '.' or ':', is 'localhost'"
+                    + " or has an upper-case letter");
         }
         String rendered = render(registry, repository, tag, digest);
         Parts parts = split(rendered);
@@ -103,7 +103,7 @@ public record ImageReference(String registry, String repository, String tag, Str
     public static ImageReference parse(String ref) {
         Parts parts = split(ref);
         if (parts.error != null) {
-            throw new IllegalArgumentException("invalid image reference " + Messages.goQuote(String.valueOf(ref))
+            throw new IllegalArgumentException("invalid image reference " + Messages.goQuote(ref)
                     + ": " + parts.error);
         }
         return new ImageReference(parts.registry, parts.repository, parts.tag, parts.digest);
@@ -174,7 +174,7 @@ public record ImageReference(String registry, String repository, String tag, Str
      * @throws IllegalArgumentException when the tag is not valid
      */
     public ImageReference withTag(String tag) {
-        if (tag != null && !TAG_PATTERN.matcher(tag).matches()) {
+        if (tag != null && !isTag(tag)) {
             throw new IllegalArgumentException("invalid tag " + Messages.goQuote(tag) + ": " + ERR_TAG_INVALID_FORMAT);
         }
         return new ImageReference(registry, repository, tag, digest);
@@ -235,7 +235,7 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (ref == null || ref.isEmpty()) {
             return Parts.fail(ERR_NAME_EMPTY);
         }
-        if (IDENTIFIER.matcher(ref).matches()) {
+        if (ref.length() == 64 && isLowerHex(ref)) {
             return Parts.fail("invalid repository name (" + ref
                     + "), cannot specify 64-byte hexadecimal strings");
         }
@@ -260,18 +260,18 @@ public record ImageReference(String registry, String repository, String tag, Str
             return Parts.fail("invalid reference format: repository name (" + remote + ") must be lowercase");
         }
         String full = domain + "/" + remoteName;
-        Matcher m = REFERENCE.matcher(full);
-        if (!m.matches()) {
-            if (REFERENCE.matcher(full.toLowerCase(Locale.ROOT)).matches()) {
+        String[] m = matchReference(full);
+        if (m == null) {
+            if (matchReference(full.toLowerCase(Locale.ROOT)) != null) {
                 return Parts.fail(ERR_NAME_CONTAINS_UPPERCASE);
             }
             return Parts.fail(ERR_REFERENCE_INVALID_FORMAT);
         }
-        String name = m.group(1);
+        String name = m[0];
         if (name.length() > NAME_TOTAL_LENGTH_MAX) {
             return Parts.fail(ERR_NAME_TOO_LONG);
         }
-        String digest = m.group(3);
+        String digest = m[2];
         if (digest != null) {
             String err = digestError(digest);
             if (err != null) {
@@ -287,10 +287,10 @@ public record ImageReference(String registry, String repository, String tag, Str
         // Stricter than upstream only in a corner: a first component such as "a_b.c" is taken as a
         // registry by the familiar-name rules but is not a host name; upstream then silently reads it
         // as a path. Reject it rather than guess.
-        if (registry != null && !DOMAIN.matcher(registry).matches() || !REPOSITORY.matcher(repository).matches()) {
+        if (registry != null && !isDomainAndPort(registry) || !isRemoteName(repository)) {
             return Parts.fail(ERR_REFERENCE_INVALID_FORMAT);
         }
-        return new Parts(registry, repository, m.group(2), digest, null);
+        return new Parts(registry, repository, m[1], digest, null);
     }
 
     /** {@code go-digest}'s {@code Digest.Validate} for the algorithms it registers by default. */
@@ -307,12 +307,272 @@ public record ImageReference(String registry, String repository, String tag, Str
             case "sha384" -> size = 48;
             case "sha512" -> size = 64;
             default -> {
-                return GO_DIGEST.matcher(digest).matches() ? ERR_DIGEST_UNSUPPORTED : ERR_DIGEST_INVALID_FORMAT;
+                return isGoDigest(digest) ? ERR_DIGEST_UNSUPPORTED : ERR_DIGEST_INVALID_FORMAT;
             }
         }
         if (encoded.length() != size * 2) {
             return ERR_DIGEST_INVALID_LENGTH;
         }
-        return LOWER_HEX.matcher(encoded).matches() ? null : ERR_DIGEST_INVALID_FORMAT;
+        return isLowerHex(encoded) ? null : ERR_DIGEST_INVALID_FORMAT;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The grammar of REFERENCE_REGEX, matched by hand.
+
+    /**
+     * Matches {@link #REFERENCE_REGEX} against the whole string.
+     *
+     * @return the name, tag (or null) and digest (or null), or null when the string does not match
+     */
+    static String[] matchReference(String s) {
+        String rest = s;
+        String digest = null;
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            digest = s.substring(at + 1);
+            rest = s.substring(0, at);
+            if (!isDigestSyntax(digest)) {
+                return null;
+            }
+        }
+        // A tag holds neither ':' nor '/', and a name's only ':' (a port) is followed by a '/'.
+        String tag = null;
+        String name = rest;
+        int colon = rest.lastIndexOf(':');
+        if (colon > rest.lastIndexOf('/')) {
+            tag = rest.substring(colon + 1);
+            name = rest.substring(0, colon);
+            if (!isTag(tag)) {
+                return null;
+            }
+        }
+        return isName(name) ? new String[] {name, tag, digest} : null;
+    }
+
+    /** {@code (?:domainAndPort/)?remoteName}; a domain holds no '/', so it can only end at the first one. */
+    private static boolean isName(String s) {
+        if (isRemoteName(s)) {
+            return true;
+        }
+        int slash = s.indexOf('/');
+        return slash > 0 && isDomainAndPort(s.substring(0, slash)) && isRemoteName(s.substring(slash + 1));
+    }
+
+    private static boolean isLowerAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlnum(char c) {
+        return isLowerAlnum(c) || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isWord(char c) {
+        return isAlnum(c) || c == '_';
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean isLowerHex(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code pathComponent ('/' pathComponent)*}. */
+    private static boolean isRemoteName(String s) {
+        int from = 0;
+        while (true) {
+            int slash = s.indexOf('/', from);
+            int to = slash < 0 ? s.length() : slash;
+            if (!isPathComponent(s, from, to)) {
+                return false;
+            }
+            if (slash < 0) {
+                return true;
+            }
+            from = slash + 1;
+        }
+    }
+
+    /** {@code [a-z0-9]+((?:[._]|__|[-]+)[a-z0-9]+)*} over {@code s[from, to)}. */
+    private static boolean isPathComponent(String s, int from, int to) {
+        if (to <= from || !isLowerAlnum(s.charAt(from)) || !isLowerAlnum(s.charAt(to - 1))) {
+            return false;
+        }
+        int i = from;
+        while (i < to) {
+            if (isLowerAlnum(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < to && !isLowerAlnum(s.charAt(j))) {
+                j++;
+            }
+            if (!isSeparator(s, i, j)) {
+                return false;
+            }
+            i = j;
+        }
+        return true;
+    }
+
+    private static boolean isSeparator(String s, int from, int to) {
+        int n = to - from;
+        char c = s.charAt(from);
+        if (n == 1 && (c == '.' || c == '_')) {
+            return true;
+        }
+        if (n == 2 && c == '_' && s.charAt(from + 1) == '_') {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code (domainName | \[[a-fA-F0-9:]+\]) (:[0-9]+)?}. */
+    private static boolean isDomainAndPort(String s) {
+        int hostEnd;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 2) {
+                return false;
+            }
+            for (int i = 1; i < close; i++) {
+                char c = s.charAt(i);
+                if (c != ':' && !isHex(c)) {
+                    return false;
+                }
+            }
+            hostEnd = close + 1;
+        } else {
+            int colon = s.indexOf(':');
+            hostEnd = colon < 0 ? s.length() : colon;
+            if (!isDomainName(s, hostEnd)) {
+                return false;
+            }
+        }
+        if (hostEnd == s.length()) {
+            return true;
+        }
+        if (s.charAt(hostEnd) != ':' || hostEnd + 1 == s.length()) {
+            return false;
+        }
+        for (int i = hostEnd + 1; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Components {@code [a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?} joined by dots, over {@code s[0, to)}. */
+    private static boolean isDomainName(String s, int to) {
+        int from = 0;
+        while (true) {
+            int dot = s.indexOf('.', from);
+            int end = dot < 0 || dot > to ? to : dot;
+            if (end <= from || !isAlnum(s.charAt(from)) || !isAlnum(s.charAt(end - 1))) {
+                return false;
+            }
+            for (int i = from + 1; i < end - 1; i++) {
+                if (s.charAt(i) != '-' && !isAlnum(s.charAt(i))) {
+                    return false;
+                }
+            }
+            if (end == to) {
+                return true;
+            }
+            from = end + 1;
+        }
+    }
+
+    /** {@code [\w][\w.-]{0,127}}. */
+    private static boolean isTag(String s) {
+        int n = s.length();
+        if (n == 0 || n > 128 || !isWord(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '.' && c != '-' && !isWord(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9]*([-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}}. */
+    private static boolean isDigestSyntax(String s) {
+        int colon = s.indexOf(':');
+        if (colon < 0 || s.length() - colon - 1 < 32) {
+            return false;
+        }
+        boolean componentStart = true;
+        for (int i = 0; i < colon; i++) {
+            char c = s.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (componentStart) {
+                if (!letter) {
+                    return false;
+                }
+                componentStart = false;
+            } else if (c == '-' || c == '_' || c == '+' || c == '.') {
+                componentStart = true;
+            } else if (!letter && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        if (componentStart) {
+            return false;
+        }
+        for (int i = colon + 1; i < s.length(); i++) {
+            if (!isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** go-digest's {@code DigestRegexp}: {@code [a-z0-9]+([.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+}. */
+    private static boolean isGoDigest(String s) {
+        int colon = s.indexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            return false;
+        }
+        boolean componentStart = true;
+        for (int i = 0; i < colon; i++) {
+            char c = s.charAt(i);
+            if (isLowerAlnum(c)) {
+                componentStart = false;
+            } else if (!componentStart && (c == '.' || c == '+' || c == '_' || c == '-')) {
+                componentStart = true;
+            } else {
+                return false;
+            }
+        }
+        if (componentStart) {
+            return false;
+        }
+        for (int i = colon + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAlnum(c) && c != '=' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -57,8 +57,11 @@ final class Messages {
         return n;
     }
 
-    /** Go's {@code strconv.Quote} for the strings these validators see (ASCII escapes, others verbatim). */
+    /** Go's {@code strconv.Quote} for the strings seen here (ASCII escapes, others verbatim); null stays bare. */
     static String goQuote(String s) {
+        if (s == null) {
+            return "null";
+        }
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -3,7 +3,6 @@ package dev.keelson.core.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Kubernetes name and key syntax, ported from apimachinery's {@code pkg/util/validation}. Each method
@@ -50,14 +49,6 @@ public final class Names {
     static final String ENV_VAR_NAME_ERR_MSG = "a valid environment variable name must consist of alphabetic "
             + "characters, digits, '_', '-', or '.', and must not start with a digit";
 
-    private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
-    private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
-    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
-    private static final Pattern ENV_VAR_NAME = Pattern.compile(ENV_VAR_NAME_FMT);
-    private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
-    private static final Pattern PORT_NAME_ONE_LETTER = Pattern.compile("[a-z]");
-
     private Names() {
     }
 
@@ -74,8 +65,8 @@ public final class Names {
         if (Messages.byteLength(v) > DNS1123_LABEL_MAX_LENGTH) {
             errs.add(Messages.maxLen(DNS1123_LABEL_MAX_LENGTH));
         }
-        if (!DNS1123_LABEL.matcher(v).matches()) {
-            if (DNS1123_SUBDOMAIN.matcher(v).matches()) {
+        if (!isDns1123Label(v, 0, v.length())) {
+            if (isDns1123Subdomain(v)) {
                 // A valid subdomain but not a label: the length was checked above, so it must be dots.
                 errs.add("must not contain dots");
             } else {
@@ -98,7 +89,7 @@ public final class Names {
         if (Messages.byteLength(v) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
             errs.add(Messages.maxLen(DNS1123_SUBDOMAIN_MAX_LENGTH));
         }
-        if (!DNS1123_SUBDOMAIN.matcher(v).matches()) {
+        if (!isDns1123Subdomain(v)) {
             errs.add(Messages.regex(DNS1123_SUBDOMAIN_ERR_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
         }
         return List.copyOf(errs);
@@ -142,7 +133,7 @@ public final class Names {
         } else if (Messages.byteLength(name) > QUALIFIED_NAME_MAX_LENGTH) {
             errs.add("name part " + Messages.maxLen(QUALIFIED_NAME_MAX_LENGTH));
         }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
+        if (!isQualifiedNamePart(name)) {
             errs.add("name part "
                     + Messages.regex(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
         }
@@ -162,7 +153,7 @@ public final class Names {
         if (Messages.byteLength(v) > LABEL_VALUE_MAX_LENGTH) {
             errs.add(Messages.maxLen(LABEL_VALUE_MAX_LENGTH));
         }
-        if (!LABEL_VALUE.matcher(v).matches()) {
+        if (!(v.isEmpty() || isQualifiedNamePart(v))) {
             errs.add(Messages.regex(LABEL_VALUE_ERR_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
         }
         return List.copyOf(errs);
@@ -182,10 +173,10 @@ public final class Names {
         if (Messages.byteLength(v) > IANA_SERVICE_NAME_MAX_LENGTH) {
             errs.add(Messages.maxLen(IANA_SERVICE_NAME_MAX_LENGTH));
         }
-        if (!PORT_NAME_CHARSET.matcher(v).matches()) {
+        if (!isPortNameCharset(v)) {
             errs.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         }
-        if (!PORT_NAME_ONE_LETTER.matcher(v).find()) {
+        if (v.chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
             errs.add("must contain at least one letter (a-z)");
         }
         if (v.contains("--")) {
@@ -208,7 +199,7 @@ public final class Names {
     public static List<String> envVarName(String value) {
         String v = nonNull(value);
         List<String> errs = new ArrayList<>(2);
-        if (!ENV_VAR_NAME.matcher(v).matches()) {
+        if (!isEnvVarName(v)) {
             errs.add(Messages.regex(ENV_VAR_NAME_ERR_MSG, ENV_VAR_NAME_FMT, "my.env-name", "MY_ENV.NAME",
                     "MyEnvName1"));
         }
@@ -258,5 +249,91 @@ public final class Names {
 
     private static String nonNull(String value) {
         return value == null ? "" : value;
+    }
+
+    // The patterns above, matched by hand: linear, and without the deep recursion java.util.regex
+    // needs for repeated groups on long input.
+
+    private static boolean isLowerAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlnum(char c) {
+        return isLowerAlnum(c) || c >= 'A' && c <= 'Z';
+    }
+
+    /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over {@code v[from, to)}. */
+    static boolean isDns1123Label(String v, int from, int to) {
+        if (to <= from || !isLowerAlnum(v.charAt(from)) || !isLowerAlnum(v.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = v.charAt(i);
+            if (c != '-' && !isLowerAlnum(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** DNS-1123 labels joined by single dots (no per-label length limit, as in the upstream regex). */
+    static boolean isDns1123Subdomain(String v) {
+        int from = 0;
+        while (true) {
+            int dot = v.indexOf('.', from);
+            int to = dot < 0 ? v.length() : dot;
+            if (!isDns1123Label(v, from, to)) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            from = dot + 1;
+        }
+    }
+
+    /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+    static boolean isQualifiedNamePart(String v) {
+        int n = v.length();
+        if (n == 0 || !isAlnum(v.charAt(0)) || !isAlnum(v.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = v.charAt(i);
+            if (c != '-' && c != '_' && c != '.' && !isAlnum(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [-._a-zA-Z][-._a-zA-Z0-9]*}. */
+    private static boolean isEnvVarName(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean ok = c == '-' || c == '.' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                    || i > 0 && c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [-a-z0-9]+}. */
+    private static boolean isPortNameCharset(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '-' && !isLowerAlnum(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

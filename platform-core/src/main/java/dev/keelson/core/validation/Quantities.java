@@ -21,7 +21,11 @@ import java.util.Objects;
  */
 public final class Quantities {
 
-    /** The three ways Kubernetes writes a quantity, named after {@code resource.Format}. */
+    /**
+     * The three ways Kubernetes writes a quantity, named after {@code resource.Format}.
+     *
+     * <p>Example: {@code Quantities.formatOf("1Gi")} is {@code BINARY_SI}.
+     */
     public enum Format {
         /** Powers of 1024: {@code Ki Mi Gi Ti Pi Ei}, e.g. {@code "12Mi"}. */
         BINARY_SI,
@@ -153,7 +157,7 @@ public final class Quantities {
     private static Parsed require(String value) {
         Parsed p = scan(value);
         if (p.error != null) {
-            throw new IllegalArgumentException("invalid quantity " + Messages.goQuote(String.valueOf(value))
+            throw new IllegalArgumentException("invalid quantity " + Messages.goQuote(value)
                     + ": " + p.error);
         }
         return p;

@@ -2,14 +2,18 @@ package dev.keelson.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+/** Kept quick: a few hundred tries per property. */
+@PropertyDefaults(tries = 300)
 class NamesPropertiesTest {
 
     private static final String LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -139,5 +143,30 @@ class NamesPropertiesTest {
     @Property
     void portNumbersOutsideTheRangeAreRejected(@ForAll int port) {
         assertThat(Names.portNumber(port).isEmpty()).isEqualTo(port >= 1 && port <= 65535);
+    }
+
+    private static final Pattern LABEL = Pattern.compile(Names.DNS1123_LABEL_FMT);
+    private static final Pattern SUBDOMAIN = Pattern.compile(Names.DNS1123_SUBDOMAIN_FMT);
+    private static final Pattern QUALIFIED_NAME = Pattern.compile(Names.QUALIFIED_NAME_FMT);
+    private static final Pattern LABEL_VALUE = Pattern.compile(Names.LABEL_VALUE_FMT);
+    private static final Pattern ENV_VAR_NAME = Pattern.compile(Names.ENV_VAR_NAME_FMT);
+
+    @Provide
+    Arbitrary<String> nameLike() {
+        return Arbitraries.strings().withChars("az09AZ-._/ ").ofMaxLength(12);
+    }
+
+    @Property(tries = 1000)
+    void handWrittenMatchersAgreeWithTheUpstreamRegexes(@ForAll("nameLike") String s) {
+        assertThat(Names.dns1123Label(s).isEmpty()).isEqualTo(LABEL.matcher(s).matches());
+        assertThat(Names.dns1123Subdomain(s).isEmpty()).isEqualTo(SUBDOMAIN.matcher(s).matches());
+        assertThat(Names.qualifiedName(s).isEmpty())
+                .isEqualTo(s.split("/", -1).length == 1 && QUALIFIED_NAME.matcher(s).matches()
+                        || s.split("/", -1).length == 2 && !s.startsWith("/")
+                        && SUBDOMAIN.matcher(s.substring(0, s.indexOf('/'))).matches()
+                        && QUALIFIED_NAME.matcher(s.substring(s.indexOf('/') + 1)).matches());
+        assertThat(Names.labelValue(s).isEmpty()).isEqualTo(LABEL_VALUE.matcher(s).matches());
+        boolean chdir = s.equals(".") || s.startsWith("..");
+        assertThat(Names.envVarName(s).isEmpty()).isEqualTo(ENV_VAR_NAME.matcher(s).matches() && !chdir);
     }
 }

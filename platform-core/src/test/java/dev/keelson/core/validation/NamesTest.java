@@ -217,4 +217,15 @@ class NamesTest {
         Map<String, String> annotations = Map.of("k", "é".repeat(131_072)); // 262144 bytes + 1
         assertThat(Names.annotationsSize(annotations)).containsExactly("must have at most 262144 bytes");
     }
+
+    @Test
+    void longInputIsHandledWithoutDeepRecursion() {
+        String longLabels = "a-".repeat(50_000) + "a";
+        assertThat(Names.dns1123Label(longLabels)).containsExactly("must be no more than 63 characters");
+        assertThat(Names.dns1123Subdomain("a.".repeat(50_000) + "a"))
+                .containsExactly("must be no more than 253 characters");
+        assertThat(Names.qualifiedName("a.".repeat(50_000) + "a/b")).hasSize(1);
+        assertThat(Names.labelValue("a_".repeat(50_000) + "!")).hasSize(2);
+        assertThat(Names.envVarName("A_".repeat(50_000))).isEmpty();
+    }
 }

@@ -10,8 +10,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 
+/** Kept quick: a few hundred tries per property. */
+@PropertyDefaults(tries = 300)
 class QuantitiesPropertiesTest {
 
     private static final BigDecimal MAX_BINARY = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -104,7 +107,11 @@ class QuantitiesPropertiesTest {
                 continue; // parsing a binary quantity caps it at 2^63-1
             }
             String text = Quantities.format(value, format);
-            assertThat(Quantities.canonical(text)).as("%s in %s", value, format).isEqualTo(text);
+            assertThat(Quantities.parse(text)).isEqualByComparingTo(value);
+            if (format != Format.BINARY_SI || text.endsWith("i")) {
+                assertThat(Quantities.canonical(text)).as("%s in %s", value, format).isEqualTo(text);
+            }
+            // A binary value shown without a suffix ("10000") reads back as decimal SI ("10k"), as in Kubernetes.
         }
     }
 
