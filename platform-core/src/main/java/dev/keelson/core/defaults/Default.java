@@ -53,8 +53,10 @@ public enum Default {
   /** An app NetworkPolicy allowing ingress from its own namespace when the app declares none. */
   NETWORK_POLICY;
 
+  private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in the applied-defaults annotation, e.g. {@code read-only-root-filesystem}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return label;
   }
 }
