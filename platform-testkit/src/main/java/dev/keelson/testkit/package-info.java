@@ -1,5 +1,7 @@
 /**
- * Keelson's testkit: a simulated Kubernetes cluster, a JUnit 5 extension and AssertJ assertions. See the
- * module README for what is simulated and what is planned.
+ * Keelson's testkit. {@link dev.keelson.testkit.SimulatedCluster} is a Kubernetes API server and controllers
+ * in-process on a {@link dev.keelson.testkit.VirtualClock}; {@link dev.keelson.testkit.SimulatedClusterTest}
+ * injects it into JUnit 5 tests; {@link dev.keelson.testkit.RequestLog} and
+ * {@link dev.keelson.testkit.ApiFaults} let tests see and disturb the API traffic.
  */
 package dev.keelson.testkit;

@@ -1,0 +1,340 @@
+package dev.keelson.testkit.internal.api;
+
+import dev.keelson.testkit.internal.merge.Schema;
+import dev.keelson.testkit.internal.merge.ServerSideApply;
+import dev.keelson.testkit.internal.merge.StrategicMergePatch;
+import io.fabric8.zjsonpatch.JsonPatch;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The API server's write and read semantics, independent of HTTP: create, update, status and scale updates,
+ * the four patch types, server-side apply, deletion with finalizers, admission and field management. The HTTP
+ * dispatcher and the in-process controllers both go through it, as kubectl and kube-controller-manager both go
+ * through kube-apiserver.
+ */
+public final class ApiServer {
+
+  /** The kinds of PATCH bodies the API server accepts. */
+  public enum PatchType { JSON, MERGE, STRATEGIC, APPLY }
+
+  private final ResourceTypes types;
+  private final ObjectStore store;
+  private final ServerSideApply ssa;
+  private final StrategicMergePatch strategic;
+  private final List<Admission> admission = new CopyOnWriteArrayList<>();
+
+  public ApiServer(ResourceTypes types, ObjectStore store) {
+    this.types = types;
+    this.store = store;
+    Schema schema = new Schema();
+    this.ssa = new ServerSideApply(schema);
+    this.strategic = new StrategicMergePatch(schema);
+  }
+
+  public ResourceTypes types() {
+    return types;
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public void addAdmission(Admission step) {
+    admission.add(step);
+  }
+
+  public ResourceType type(String apiVersion, String kind) {
+    return types.byKind(apiVersion, kind).orElseThrow(() -> ApiException.badRequest(
+        "no matches for kind \"" + kind + "\" in version \"" + apiVersion + "\""));
+  }
+
+  public ObjectNode get(ResourceType type, String namespace, String name) {
+    return store.require(type, namespace, name);
+  }
+
+  public ObjectNode create(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
+    ObjectNode o = object.deepCopy();
+    checkNamespace(type, namespace, o);
+    if (type.namespaced()) {
+      Json.metadata(o).put("namespace", namespace);
+    }
+    if (type.statusSubresource()) {
+      o.remove("status");
+    }
+    admit(type, Admission.Operation.CREATE, o, null, dryRun);
+    o = ssa.recordUpdate(null, o, manager, null, store.clock().instant());
+    if (dryRun) {
+      return o;
+    }
+    return store.create(type, namespace, o);
+  }
+
+  /** PUT of the main resource: status is kept from the stored object when the type has a status subresource. */
+  public ObjectNode update(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
+    String name = Json.text(object, "metadata", "name");
+    ObjectNode old = store.require(type, namespace, name);
+    ObjectNode o = object.deepCopy();
+    checkNamespace(type, namespace, o);
+    if (type.statusSubresource()) {
+      JsonNode status = old.get("status");
+      o.remove("status");
+      if (status != null) {
+        o.set("status", status);
+      }
+    }
+    return write(type, namespace, old, o, manager, null, dryRun);
+  }
+
+  /** PUT of the status subresource: only status changes. */
+  public ObjectNode updateStatus(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
+    String name = Json.text(object, "metadata", "name");
+    ObjectNode old = store.require(type, namespace, name);
+    ObjectNode o = old.deepCopy();
+    JsonNode status = object.get("status");
+    o.remove("status");
+    if (status != null) {
+      o.set("status", status);
+    }
+    String expected = Json.text(object, "metadata", "resourceVersion");
+    if (expected != null) {
+      Json.metadata(o).put("resourceVersion", expected);
+    }
+    return write(type, namespace, old, o, manager, "status", dryRun);
+  }
+
+  public ObjectNode patch(ResourceType type, String namespace, String name, PatchType patchType, String body,
+      String subresource, String manager, boolean force, boolean dryRun) {
+    if (patchType == PatchType.APPLY) {
+      return apply(type, namespace, name, body, subresource, manager, force, dryRun);
+    }
+    ObjectNode old = store.require(type, namespace, name);
+    ObjectNode patched;
+    try {
+      patched = switch (patchType) {
+        case JSON -> (ObjectNode) JsonPatch.apply(Json.parse(body), old);
+        case MERGE -> mergePatch(old, Json.parseObject(body, false));
+        case STRATEGIC -> strategic.apply(old, Json.parseObject(body, false), old.path("apiVersion").asString(""),
+            type.kind());
+        default -> throw new IllegalStateException(patchType.toString());
+      };
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ApiException(422, "Invalid", type.kind() + " \"" + name + "\" is invalid: " + e.getMessage(),
+          type.kind(), name, List.of(), null);
+    }
+    if ("status".equals(subresource)) {
+      return updateStatusFrom(type, namespace, old, patched, manager, dryRun);
+    }
+    if (type.statusSubresource()) {
+      patched.remove("status");
+      if (old.get("status") != null) {
+        patched.set("status", old.get("status"));
+      }
+    }
+    // A patch carries no resourceVersion precondition unless the patch itself set one.
+    return write(type, namespace, old, patched, manager, null, dryRun);
+  }
+
+  private ObjectNode updateStatusFrom(ResourceType type, String namespace, ObjectNode old, ObjectNode patched,
+      String manager, boolean dryRun) {
+    ObjectNode o = old.deepCopy();
+    o.remove("status");
+    if (patched.get("status") != null) {
+      o.set("status", patched.get("status"));
+    }
+    return write(type, namespace, old, o, manager, "status", dryRun);
+  }
+
+  private ObjectNode apply(ResourceType type, String namespace, String name, String body, String subresource,
+      String manager, boolean force, boolean dryRun) {
+    if (manager == null || manager.isEmpty()) {
+      throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required "
+          + "value: is required for apply patch", null, null, List.of(), null);
+    }
+    ObjectNode config;
+    try {
+      config = Json.parseObject(body, true);
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("error decoding YAML: " + e.getMessage());
+    }
+    String configName = Json.text(config, "metadata", "name");
+    if (configName != null && !configName.equals(name)) {
+      throw ApiException.badRequest("the name of the object (" + configName
+          + ") does not match the name on the URL (" + name + ")");
+    }
+    Json.metadata(config).put("name", name);
+    ObjectNode live = store.get(type, namespace, name);
+    ServerSideApply.ApplyResult result;
+    try {
+      result = ssa.apply(live, config, manager, force, store.clock().instant());
+    } catch (ServerSideApply.ApplyConflictException e) {
+      List<ApiException.Cause> causes = e.conflicts().stream()
+          .map(c -> new ApiException.Cause("FieldManagerConflict", "conflict with " + c.manager(), c.field()))
+          .toList();
+      throw new ApiException(409, "Conflict", e.getMessage(), type.plural(), name, causes, null);
+    }
+    ObjectNode merged = result.object();
+    if (live == null) {
+      checkNamespace(type, namespace, merged);
+      if (type.namespaced()) {
+        Json.metadata(merged).put("namespace", namespace);
+      }
+      if (type.statusSubresource()) {
+        merged.remove("status");
+      }
+      admit(type, Admission.Operation.CREATE, merged, null, dryRun);
+      return dryRun ? merged : store.create(type, namespace, merged);
+    }
+    if (!result.changed()) {
+      return live;
+    }
+    if (type.statusSubresource() && !"status".equals(subresource)) {
+      merged.remove("status");
+      if (live.get("status") != null) {
+        merged.set("status", live.get("status"));
+      }
+    }
+    Json.metadata(merged).remove("resourceVersion");
+    admit(type, Admission.Operation.UPDATE, merged, live, dryRun);
+    return dryRun ? merged : store.update(type, namespace, merged);
+  }
+
+  private ObjectNode write(ResourceType type, String namespace, ObjectNode old, ObjectNode updated, String manager,
+      String subresource, boolean dryRun) {
+    if (subresource == null) {
+      admit(type, Admission.Operation.UPDATE, updated, old, dryRun);
+    }
+    ObjectNode o = ssa.recordUpdate(old, updated, manager, subresource, store.clock().instant());
+    if (dryRun) {
+      return o;
+    }
+    return store.update(type, namespace, o);
+  }
+
+  /**
+   * Deletes an object the way the API server does: objects with finalizers (or a foreground/orphan propagation
+   * policy, which adds one) are only marked with a deletionTimestamp; the garbage collector finishes the job.
+   *
+   * @param propagation {@code Background}, {@code Foreground}, {@code Orphan}, or null for the type's default
+   */
+  public ObjectNode delete(ResourceType type, String namespace, String name, String propagation, boolean dryRun) {
+    ObjectNode old = store.require(type, namespace, name);
+    admit(type, Admission.Operation.DELETE, old.deepCopy(), old, dryRun);
+    if (type.group().isEmpty() && type.plural().equals("namespaces")) {
+      return terminate(type, old, dryRun);
+    }
+    String policy = propagation != null ? propagation
+        : (type.kind().equals("Job") && type.group().equals("batch") ? "Orphan" : "Background");
+    ObjectNode o = old.deepCopy();
+    ObjectNode meta = Json.metadata(o);
+    ArrayNode finalizers = meta.has("finalizers") && meta.get("finalizers").isArray()
+        ? (ArrayNode) meta.get("finalizers") : meta.putArray("finalizers");
+    if (policy.equals("Foreground")) {
+      addFinalizer(finalizers, "foregroundDeletion");
+    } else if (policy.equals("Orphan")) {
+      addFinalizer(finalizers, "orphan");
+    }
+    if (finalizers.isEmpty()) {
+      meta.remove("finalizers");
+      return dryRun ? old : store.remove(type, namespace, name);
+    }
+    if (dryRun) {
+      return o;
+    }
+    if (!meta.has("deletionTimestamp")) {
+      meta.put("deletionTimestamp", store.now());
+      meta.put("deletionGracePeriodSeconds", 0);
+    }
+    return store.markDeleted(type, namespace, o);
+  }
+
+  /** A namespace is never removed at once: it turns Terminating and the namespace controller empties it. */
+  private ObjectNode terminate(ResourceType type, ObjectNode old, boolean dryRun) {
+    ObjectNode o = old.deepCopy();
+    ObjectNode meta = Json.metadata(o);
+    if (!meta.has("deletionTimestamp")) {
+      meta.put("deletionTimestamp", store.now());
+      meta.put("deletionGracePeriodSeconds", 0);
+    }
+    o.withObject("status").put("phase", "Terminating");
+    return dryRun ? o : store.markDeleted(type, null, o);
+  }
+
+  /** Removes one finalizer; the object goes away when it was the last one and deletion was requested. */
+  public void removeFinalizer(ResourceType type, String namespace, String name, String finalizer) {
+    ObjectNode o = store.get(type, namespace, name);
+    if (o == null) {
+      return;
+    }
+    ObjectNode meta = Json.metadata(o);
+    JsonNode list = meta.get("finalizers");
+    if (list == null || !list.isArray()) {
+      return;
+    }
+    ArrayNode kept = meta.putArray("finalizers");
+    for (JsonNode f : list) {
+      if (!f.asString().equals(finalizer)) {
+        kept.add(f);
+      }
+    }
+    if (kept.isEmpty() && meta.has("deletionTimestamp")) {
+      store.remove(type, namespace, name);
+    } else {
+      if (kept.isEmpty()) {
+        meta.remove("finalizers");
+      }
+      store.markDeleted(type, namespace, o);
+    }
+  }
+
+  private static void addFinalizer(ArrayNode finalizers, String name) {
+    for (JsonNode f : finalizers) {
+      if (f.asString().equals(name)) {
+        return;
+      }
+    }
+    finalizers.add(name);
+  }
+
+  private void admit(ResourceType type, Admission.Operation op, ObjectNode object, ObjectNode old, boolean dryRun) {
+    for (Admission step : admission) {
+      step.admit(type, op, object, old, dryRun);
+    }
+  }
+
+  private static void checkNamespace(ResourceType type, String namespace, ObjectNode o) {
+    if (!type.namespaced()) {
+      return;
+    }
+    String inBody = Json.text(o, "metadata", "namespace");
+    if (inBody != null && !inBody.isEmpty() && namespace != null && !inBody.equals(namespace)) {
+      throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the "
+          + "request");
+    }
+  }
+
+  /** RFC 7386 JSON merge patch. */
+  static ObjectNode mergePatch(ObjectNode target, ObjectNode patch) {
+    ObjectNode out = target.deepCopy();
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
+      JsonNode value = e.getValue();
+      if (value.isNull()) {
+        out.remove(e.getKey());
+      } else if (value.isObject() && out.get(e.getKey()) != null && out.get(e.getKey()).isObject()) {
+        out.set(e.getKey(), mergePatch((ObjectNode) out.get(e.getKey()), (ObjectNode) value));
+      } else if (value.isObject()) {
+        out.set(e.getKey(), mergePatch(Json.object(), (ObjectNode) value));
+      } else {
+        out.set(e.getKey(), value.deepCopy());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.keelson.testkit.internal.http;
+
+import dev.keelson.testkit.ApiCall;
+import dev.keelson.testkit.RequestLog;
+import dev.keelson.testkit.internal.api.ApiException;
+import dev.keelson.testkit.internal.api.ApiServer;
+import dev.keelson.testkit.internal.api.Json;
+import dev.keelson.testkit.internal.api.ObjectStore;
+import dev.keelson.testkit.internal.api.ResourceType;
+import dev.keelson.testkit.internal.api.Selector;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server. */
+public final class ApiDispatcher extends Dispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+
+  private final ApiServer api;
+  private final RequestLog log;
+  private final UnaryOperator<ApiCall> faults;
+  private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "keelson-watch-sender");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
+   * @param faults consulted before each request is handled: returns null to proceed, or a call whose status the
+   *     request is answered with (an injected fault)
+   */
+  public ApiDispatcher(ApiServer api, RequestLog log, UnaryOperator<ApiCall> faults) {
+    this.api = api;
+    this.log = log;
+    this.faults = faults;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String path = request.getPath();
+    String method = request.getMethod();
+    String body = request.getBody() == null ? "" : request.getUtf8Body();
+    Optional<ApiPath> parsed = ApiPath.parse(path, api.types());
+    if (parsed.isEmpty()) {
+      return record(method, path, null, "", body, status(new ApiException(404, "NotFound",
+          "the server could not find the requested resource", null, null, List.of(), null)));
+    }
+    ApiPath p = parsed.get();
+    String verb = verb(method, p);
+    ApiCall call = call(verb, method, path, p, 0, body);
+    ApiCall fault = faults.apply(call);
+    if (fault != null) {
+      log.record(fault);
+      return status(new ApiException(fault.status(), reasonFor(fault.status()), "injected fault: " + fault.status(),
+          null, null, List.of(), fault.status() == 429 ? 1 : null));
+    }
+    MockResponse response;
+    try {
+      response = p.type() == null ? discovery(p) : handle(request, verb, p, body);
+    } catch (ApiException e) {
+      response = status(e);
+    } catch (RuntimeException e) {
+      LOG.warn("simulated API server failed on {} {}", method, path, e);
+      response = status(new ApiException(500, "InternalError", "Internal error occurred: " + e.getMessage(), null,
+          null, List.of(), null));
+    }
+    log.record(call(verb, method, path, p, response.code(), body));
+    return response;
+  }
+
+  private MockResponse record(String method, String path, ApiPath p, String verb, String body, MockResponse r) {
+    log.record(new ApiCall(verb, method, path, "", "", "", "", r.code(), digest(body)));
+    return r;
+  }
+
+  private ApiCall call(String verb, String method, String path, ApiPath p, int status, String body) {
+    return new ApiCall(verb, method, path, p.type() == null ? "" : p.type().plural(),
+        p.namespace() == null ? "" : p.namespace(), p.name() == null ? "" : p.name(),
+        p.subresource() == null ? "" : p.subresource(), status, digest(body));
+  }
+
+  private static String verb(String method, ApiPath p) {
+    if (p.type() == null) {
+      return "discovery";
+    }
+    boolean collection = p.name() == null;
+    return switch (method) {
+      case "GET" -> p.flag("watch") ? "watch" : collection ? "list" : "get";
+      case "POST" -> "create";
+      case "PUT" -> "update";
+      case "PATCH" -> "patch";
+      case "DELETE" -> collection ? "deletecollection" : "delete";
+      default -> method.toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private MockResponse handle(RecordedRequest request, String verb, ApiPath p, String body) {
+    ResourceType type = p.type();
+    String ns = p.namespace();
+    String manager = manager(request, p);
+    boolean dryRun = "All".equals(p.query().get("dryRun"));
+    String sub = p.subresource();
+    if (sub != null && !sub.equals("status") && !sub.equals("scale")) {
+      throw new ApiException(404, "NotFound", "the server could not find the requested resource", null, null,
+          List.of(), null);
+    }
+    if ("scale".equals(sub)) {
+      return ScaleSubresource.handle(api, type, ns, p.name(), verb, request, body, manager, dryRun);
+    }
+    switch (verb) {
+      case "get":
+        return json(200, api.get(type, ns, p.name()));
+      case "list":
+        return json(200, list(type, ns, p));
+      case "watch":
+        return watch(type, ns, p);
+      case "create":
+        return json(201, api.create(type, ns, Json.parseObject(body, false), manager, dryRun));
+      case "update":
+        ObjectNode o = Json.parseObject(body, false);
+        Json.metadata(o).put("name", p.name());
+        return json(200, "status".equals(sub) ? api.updateStatus(type, ns, o, manager, dryRun)
+            : api.update(type, ns, o, manager, dryRun));
+      case "patch":
+        ApiServer.PatchType patchType = patchType(request.getHeader("Content-Type"));
+        return json(200, api.patch(type, ns, p.name(), patchType, body, sub, manager, p.flag("force"), dryRun));
+      case "delete":
+        return json(200, api.delete(type, ns, p.name(), propagation(p, body), dryRun));
+      case "deletecollection":
+        return deleteCollection(type, ns, p, body, dryRun);
+      default:
+        throw new ApiException(405, "MethodNotAllowed", "method " + request.getMethod() + " is not supported",
+            null, null, List.of(), null);
+    }
+  }
+
+  private ObjectNode list(ResourceType type, String ns, ApiPath p) {
+    ObjectStore.ListResult result = api.store().list(type, ns, labels(p), fields(p));
+    return listOf(type, result.resourceVersion(), result.items());
+  }
+
+  private static ObjectNode listOf(ResourceType type, long resourceVersion, List<ObjectNode> objects) {
+    ObjectNode list = Json.object();
+    list.put("apiVersion", type.apiVersion());
+    list.put("kind", type.kind() + "List");
+    list.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+    ArrayNode items = list.putArray("items");
+    objects.forEach(items::add);
+    return list;
+  }
+
+  private MockResponse watch(ResourceType type, String ns, ApiPath p) {
+    WatchSession session = new WatchSession(api.store(), type, ns, labels(p), fields(p),
+        p.query().get("resourceVersion"), senders);
+    return new MockResponse().withWebSocketUpgrade(session);
+  }
+
+  private MockResponse deleteCollection(ResourceType type, String ns, ApiPath p, String body, boolean dryRun) {
+    ObjectStore.ListResult result = api.store().list(type, ns, labels(p), fields(p));
+    List<ObjectNode> deleted = new java.util.ArrayList<>();
+    for (ObjectNode o : result.items()) {
+      deleted.add(api.delete(type, Json.text(o, "metadata", "namespace"), Json.text(o, "metadata", "name"),
+          propagation(p, body), dryRun));
+    }
+    return json(200, listOf(type, api.store().resourceVersion(), deleted));
+  }
+
+  private static Selector labels(ApiPath p) {
+    try {
+      return Selector.parseLabels(p.query().get("labelSelector"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("unable to parse requirement: " + e.getMessage());
+    }
+  }
+
+  private static Selector fields(ApiPath p) {
+    try {
+      return Selector.parseFields(p.query().get("fieldSelector"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  private static String propagation(ApiPath p, String body) {
+    String fromQuery = p.query().get("propagationPolicy");
+    if (fromQuery != null) {
+      return fromQuery;
+    }
+    if (body != null && !body.isBlank()) {
+      try {
+        ObjectNode options = Json.parseObject(body, false);
+        String policy = Json.text(options, "propagationPolicy");
+        if (policy != null) {
+          return policy;
+        }
+        if (options.has("orphanDependents")) {
+          return options.get("orphanDependents").asBoolean() ? "Orphan" : "Background";
+        }
+      } catch (RuntimeException e) {
+        throw ApiException.badRequest("invalid DeleteOptions: " + e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  /** The field manager: {@code ?fieldManager=}, else the User-Agent up to the first '/'. */
+  private static String manager(RecordedRequest request, ApiPath p) {
+    String m = p.query().get("fieldManager");
+    if (m != null && !m.isEmpty()) {
+      return m;
+    }
+    String agent = request.getHeader("User-Agent");
+    if (agent == null || agent.isEmpty()) {
+      return "unknown";
+    }
+    int slash = agent.indexOf('/');
+    String name = slash > 0 ? agent.substring(0, slash) : agent;
+    return name.length() > 128 ? name.substring(0, 128) : name;
+  }
+
+  private static ApiServer.PatchType patchType(String contentType) {
+    String ct = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    if (ct.startsWith("application/apply-patch")) {
+      return ApiServer.PatchType.APPLY;
+    }
+    if (ct.startsWith("application/strategic-merge-patch+json")) {
+      return ApiServer.PatchType.STRATEGIC;
+    }
+    if (ct.startsWith("application/merge-patch+json")) {
+      return ApiServer.PatchType.MERGE;
+    }
+    if (ct.startsWith("application/json-patch+json")) {
+      return ApiServer.PatchType.JSON;
+    }
+    throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+        + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+        + "application/apply-patch+yaml, application/strategic-merge-patch+json", null, null, List.of(), null);
+  }
+
+  private MockResponse discovery(ApiPath p) {
+    return json(200, Discovery.respond(p.discovery(), api.types()));
+  }
+
+  static MockResponse json(int code, ObjectNode body) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+        .setBody(Json.write(body));
+  }
+
+  static MockResponse status(ApiException e) {
+    return json(e.code(), e.toStatus());
+  }
+
+  private static String reasonFor(int code) {
+    return switch (code) {
+      case 409 -> "Conflict";
+      case 429 -> "TooManyRequests";
+      case 500 -> "InternalError";
+      case 503 -> "ServiceUnavailable";
+      case 504 -> "Timeout";
+      default -> "";
+    };
+  }
+
+  static String digest(String body) {
+    if (body == null || body.isEmpty()) {
+      return "";
+    }
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    senders.shutdownNow();
+  }
+}

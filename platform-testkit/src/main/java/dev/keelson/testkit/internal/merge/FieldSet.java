@@ -1,0 +1,261 @@
+package dev.keelson.testkit.internal.merge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A set of field paths, as a managedFields entry's {@code fieldsV1} records what one manager owns. Stored like
+ * structured-merge-diff's {@code fieldpath.Set}: the members directly under this node plus a child set per path
+ * element. Public operations never modify a set.
+ */
+public final class FieldSet {
+
+    private final TreeSet<PathElement> members = new TreeSet<>();
+    private final TreeMap<PathElement, FieldSet> children = new TreeMap<>();
+
+    /** An empty set. */
+    public static FieldSet empty() {
+        return new FieldSet();
+    }
+
+    /**
+     * The fields present in an object, as server-side apply counts them for the applier: leaves, atomic lists and
+     * maps, associative list items and set members. {@code apiVersion}, {@code kind}, {@code status} and the
+     * server-owned metadata fields (name, namespace, uid, resourceVersion, generation, creationTimestamp,
+     * managedFields, selfLink, deletionTimestamp) are left out. The object's own {@code apiVersion} selects the
+     * schema's group.
+     */
+    public static FieldSet of(JsonNode object, Schema schema, String kind) {
+        String apiVersion = object.path("apiVersion").asString("");
+        return FieldSetExtractor.extract(schema.root(apiVersion, kind), object, FieldSetExtractor.Scope.MAIN);
+    }
+
+    /** Like {@link #of(JsonNode, Schema, String)} with the kind read from the object. */
+    public static FieldSet of(JsonNode object, Schema schema) {
+        return of(object, schema, object.path("kind").asString(""));
+    }
+
+    /** Reads a managedFields {@code fieldsV1} object. */
+    public static FieldSet fromFieldsV1(ObjectNode fieldsV1) {
+        FieldSet set = new FieldSet();
+        read(fieldsV1, set);
+        return set;
+    }
+
+    /** Reads one level; returns true if the node itself is a member ({@code "."} or no children). */
+    private static boolean read(JsonNode node, FieldSet into) {
+        boolean isMember = node.isEmpty();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (e.getKey().equals(".")) {
+                isMember = true;
+                continue;
+            }
+            PathElement pe = PathElement.parse(e.getKey());
+            FieldSet child = new FieldSet();
+            if (read(e.getValue(), child)) {
+                into.members.add(pe);
+            }
+            if (!child.isEmpty()) {
+                into.children.put(pe, child);
+            }
+        }
+        return isMember;
+    }
+
+    /** The managedFields {@code fieldsV1} encoding, keys sorted as Kubernetes writes them. */
+    public ObjectNode toFieldsV1() {
+        ObjectNode out = JsonValues.NODES.objectNode();
+        write(out, false);
+        return out;
+    }
+
+    private void write(ObjectNode out, boolean includeSelf) {
+        if (includeSelf && !isEmpty()) {
+            out.set(".", JsonValues.NODES.objectNode());
+        }
+        TreeSet<PathElement> all = new TreeSet<>(members);
+        all.addAll(children.keySet());
+        for (PathElement pe : all) {
+            ObjectNode child = JsonValues.NODES.objectNode();
+            FieldSet sub = children.get(pe);
+            if (sub != null) {
+                sub.write(child, members.contains(pe));
+            }
+            out.set(pe.fieldsV1Key(), child);
+        }
+    }
+
+    /** True if the set holds no path. */
+    public boolean isEmpty() {
+        return members.isEmpty() && children.isEmpty();
+    }
+
+    /** True if the exact path is a member. */
+    public boolean contains(FieldPath path) {
+        return contains(path.elements(), 0);
+    }
+
+    private boolean contains(List<PathElement> path, int from) {
+        if (from >= path.size()) {
+            return false;
+        }
+        if (from == path.size() - 1) {
+            return members.contains(path.get(from));
+        }
+        FieldSet child = children.get(path.get(from));
+        return child != null && child.contains(path, from + 1);
+    }
+
+    /** Every member path: at each level the direct members first, then each child's, in sorted order. */
+    public List<FieldPath> paths() {
+        List<FieldPath> out = new ArrayList<>();
+        iterate(new ArrayList<>(), p -> out.add(new FieldPath(p)));
+        return out;
+    }
+
+    private void iterate(List<PathElement> prefix, Consumer<List<PathElement>> consumer) {
+        for (PathElement pe : members) {
+            prefix.add(pe);
+            consumer.accept(prefix);
+            prefix.remove(prefix.size() - 1);
+        }
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            prefix.add(e.getKey());
+            e.getValue().iterate(prefix, consumer);
+            prefix.remove(prefix.size() - 1);
+        }
+    }
+
+    /** Paths in either set. */
+    public FieldSet union(FieldSet other) {
+        FieldSet out = copy();
+        out.addAll(other);
+        return out;
+    }
+
+    /** Paths in both sets. */
+    public FieldSet intersection(FieldSet other) {
+        FieldSet out = new FieldSet();
+        for (PathElement pe : members) {
+            if (other.members.contains(pe)) {
+                out.members.add(pe);
+            }
+        }
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            FieldSet o = other.children.get(e.getKey());
+            if (o != null) {
+                out.putChild(e.getKey(), e.getValue().intersection(o));
+            }
+        }
+        return out;
+    }
+
+    /** Paths in this set but not in {@code other} (exact paths: a member of other does not remove its children). */
+    public FieldSet difference(FieldSet other) {
+        FieldSet out = new FieldSet();
+        for (PathElement pe : members) {
+            if (!other.members.contains(pe)) {
+                out.members.add(pe);
+            }
+        }
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            FieldSet o = other.children.get(e.getKey());
+            out.putChild(e.getKey(), o == null ? e.getValue().copy() : e.getValue().difference(o));
+        }
+        return out;
+    }
+
+    /** Paths in this set that neither are in {@code other} nor lie under one of its members. */
+    public FieldSet recursiveDifference(FieldSet other) {
+        FieldSet out = new FieldSet();
+        for (PathElement pe : members) {
+            if (!other.members.contains(pe)) {
+                out.members.add(pe);
+            }
+        }
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            if (other.members.contains(e.getKey())) {
+                continue;
+            }
+            FieldSet o = other.children.get(e.getKey());
+            out.putChild(e.getKey(), o == null ? e.getValue().copy() : e.getValue().recursiveDifference(o));
+        }
+        return out;
+    }
+
+    /** The paths under one element, relative to it (empty if none). */
+    FieldSet child(PathElement pe) {
+        FieldSet child = children.get(pe);
+        return child == null ? new FieldSet() : child;
+    }
+
+    /** True if the element is a member at this level. */
+    boolean hasMember(PathElement pe) {
+        return members.contains(pe);
+    }
+
+    /** A copy where every named field that has children is also a member, so that pruning can remove it. */
+    FieldSet withNamedFieldsAsMembers() {
+        FieldSet out = new FieldSet();
+        out.members.addAll(members);
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            if (e.getKey() instanceof PathElement.Field) {
+                out.members.add(e.getKey());
+            }
+            out.putChild(e.getKey(), e.getValue().withNamedFieldsAsMembers());
+        }
+        return out;
+    }
+
+    /** Adds one path (used while building a set). */
+    void insert(List<PathElement> path) {
+        if (path.isEmpty()) {
+            return;
+        }
+        FieldSet node = this;
+        for (int i = 0; i < path.size() - 1; i++) {
+            node = node.children.computeIfAbsent(path.get(i), k -> new FieldSet());
+        }
+        node.members.add(path.get(path.size() - 1));
+    }
+
+    private void addAll(FieldSet other) {
+        members.addAll(other.members);
+        other.children.forEach((pe, set) -> children.computeIfAbsent(pe, k -> new FieldSet()).addAll(set));
+    }
+
+    private void putChild(PathElement pe, FieldSet child) {
+        if (!child.isEmpty()) {
+            children.put(pe, child);
+        }
+    }
+
+    private FieldSet copy() {
+        FieldSet out = new FieldSet();
+        out.addAll(this);
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldSet f && members.equals(f.members) && children.equals(f.children);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(members, children);
+    }
+
+    /** The FieldsV1 JSON. */
+    @Override
+    public String toString() {
+        return toFieldsV1().toString();
+    }
+}

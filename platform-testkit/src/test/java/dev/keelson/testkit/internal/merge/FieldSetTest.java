@@ -1,0 +1,132 @@
+package dev.keelson.testkit.internal.merge;
+
+import static dev.keelson.testkit.internal.merge.Trees.json;
+import static dev.keelson.testkit.internal.merge.Trees.jsonObject;
+import static dev.keelson.testkit.internal.merge.Trees.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class FieldSetTest {
+
+    private static final Schema K8S = Schema.kubernetes();
+
+    @Test
+    void extractsLeavesItemsAndAtomicValuesLeavingOutServerFieldsAndStatus() {
+        ObjectNode pod = yaml("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  namespace: default
+                  uid: "123"
+                  resourceVersion: "7"
+                  labels: {app: web}
+                  finalizers: [example.com/x]
+                spec:
+                  nodeSelector: {disk: ssd}
+                  tolerations: [{key: k, operator: Exists}]
+                  containers:
+                  - name: app
+                    image: app:1
+                    args: [--x]
+                    resources: {}
+                    env:
+                    - name: A
+                      valueFrom: {secretKeyRef: {name: s, key: k}}
+                status: {phase: Running}
+                """);
+
+        FieldSet set = FieldSet.of(pod, K8S, "Pod");
+
+        assertThat(set.toFieldsV1()).isEqualTo(json("""
+                {"f:metadata":{"f:finalizers":{"v:\\"example.com/x\\"":{}},"f:labels":{"f:app":{}}},
+                 "f:spec":{"f:containers":{"k:{\\"name\\":\\"app\\"}":{".":{},"f:args":{},
+                   "f:env":{"k:{\\"name\\":\\"A\\"}":{".":{},"f:name":{},"f:valueFrom":{"f:secretKeyRef":{}}}},
+                   "f:image":{},"f:name":{},"f:resources":{}}},
+                   "f:nodeSelector":{},"f:tolerations":{}}}"""));
+    }
+
+    @Test
+    void pathsPrintLikeKubernetesConflicts() {
+        ObjectNode deployment = yaml("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: 1
+                  template:
+                    spec:
+                      containers:
+                      - name: nginx
+                        image: nginx
+                        ports: [{containerPort: 80}]
+                """);
+
+        List<String> paths = FieldSet.of(deployment, K8S).paths().stream().map(FieldPath::toString).toList();
+
+        assertThat(paths).containsExactly(
+                ".spec.replicas",
+                ".spec.template.spec.containers[name=\"nginx\"]",
+                ".spec.template.spec.containers[name=\"nginx\"].image",
+                ".spec.template.spec.containers[name=\"nginx\"].name",
+                ".spec.template.spec.containers[name=\"nginx\"].ports[containerPort=80,protocol=\"TCP\"]",
+                ".spec.template.spec.containers[name=\"nginx\"].ports[containerPort=80,protocol=\"TCP\"]"
+                        + ".containerPort");
+    }
+
+    @Test
+    void fieldsV1RoundTrips() {
+        ObjectNode fieldsV1 = jsonObject("""
+                {"f:metadata":{"f:labels":{".":{},"f:app":{}}},
+                 "f:spec":{"f:ports":{"k:{\\"port\\":80,\\"protocol\\":\\"TCP\\"}":{".":{},"f:port":{}}},
+                   "f:finalizers":{"v:\\"a\\"":{}},"f:list":{"i:3":{}}}}""");
+
+        FieldSet set = FieldSet.fromFieldsV1(fieldsV1);
+
+        assertThat(set.toFieldsV1()).isEqualTo(fieldsV1);
+        assertThat(set.contains(FieldPath.of("metadata", "labels"))).isTrue();
+        assertThat(set.contains(FieldPath.of("metadata", "labels", "app"))).isTrue();
+        assertThat(set.contains(FieldPath.of("metadata"))).isFalse();
+        assertThat(set.contains(FieldPath.of("spec", "ports").child(new PathElement.Key(
+                Map.of("protocol", json("\"TCP\""), "port", json("80.0")))))).isTrue();
+        assertThat(set.contains(FieldPath.of("spec", "list").child(new PathElement.Index(3)))).isTrue();
+    }
+
+    @Test
+    void keysAreSortedByFieldNameAndElementsByKind() {
+        FieldSet set = FieldSet.fromFieldsV1(jsonObject("""
+                {"v:1":{},"k:{\\"b\\":1,\\"a\\":\\"x\\"}":{},"f:z":{},"i:0":{},"f:a":{}}"""));
+
+        assertThat(set.toFieldsV1().toString()).isEqualTo(
+                "{\"f:a\":{},\"f:z\":{},\"k:{\\\"a\\\":\\\"x\\\",\\\"b\\\":1}\":{},\"v:1\":{},\"i:0\":{}}");
+        assertThat(set.paths().get(2).toString()).isEqualTo("[a=\"x\",b=1]");
+        assertThat(set.paths().get(3).toString()).isEqualTo("[=1]");
+    }
+
+    @Test
+    void setAlgebra() {
+        FieldSet a = FieldSet.fromFieldsV1(jsonObject("{\"f:spec\":{\"f:a\":{},\"f:b\":{}}}"));
+        FieldSet b = FieldSet.fromFieldsV1(jsonObject("{\"f:spec\":{\"f:b\":{},\"f:c\":{}},\"f:x\":{}}"));
+        FieldSet spec = FieldSet.fromFieldsV1(jsonObject("{\"f:spec\":{}}"));
+
+        assertThat(a.union(b).toFieldsV1())
+                .isEqualTo(json("{\"f:spec\":{\"f:a\":{},\"f:b\":{},\"f:c\":{}},\"f:x\":{}}"));
+        assertThat(a.intersection(b).toFieldsV1()).isEqualTo(json("{\"f:spec\":{\"f:b\":{}}}"));
+        assertThat(a.difference(b).toFieldsV1()).isEqualTo(json("{\"f:spec\":{\"f:a\":{}}}"));
+        assertThat(a.difference(spec)).isEqualTo(a);
+        assertThat(a.recursiveDifference(spec).isEmpty()).isTrue();
+    }
+
+    @Test
+    void malformedElementsAreRejected() {
+        assertThatThrownBy(() -> FieldSet.fromFieldsV1(jsonObject("{\"x:y\":{}}")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FieldSet.fromFieldsV1(jsonObject("{\"k:[1]\":{}}")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
