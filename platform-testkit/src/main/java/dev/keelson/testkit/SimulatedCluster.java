@@ -6,8 +6,12 @@ import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
 import dev.keelson.testkit.internal.controller.ControllerManager;
+import dev.keelson.testkit.internal.controller.DisruptionController;
 import dev.keelson.testkit.internal.controller.GarbageCollector;
 import dev.keelson.testkit.internal.controller.NamespaceLifecycle;
+import dev.keelson.testkit.internal.controller.node.NodeControllers;
+import dev.keelson.testkit.internal.controller.node.NodeSettings;
+import dev.keelson.testkit.internal.controller.workload.WorkloadControllers;
 import dev.keelson.testkit.internal.http.ApiDispatcher;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -56,8 +60,12 @@ public final class SimulatedCluster implements AutoCloseable {
   private final ApiFaults faults;
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final Nodes nodes;
+  private final ClusterScript script;
 
-  private SimulatedCluster(Instant start, long seed) {
+  private SimulatedCluster(Builder builder) {
+    Instant start = builder.start;
+    long seed = builder.seed;
     this.clock = new VirtualClock(start);
     ResourceTypes types = new ResourceTypes();
     this.store = new ObjectStore(clock, seed);
@@ -65,6 +73,12 @@ public final class SimulatedCluster implements AutoCloseable {
     api.addAdmission(new NamespaceLifecycle(store, types));
     this.controllers = new ControllerManager(store, types);
     controllers.register(new GarbageCollector(api));
+    controllers.register(new DisruptionController(api));
+    NodeControllers nodeControllers = NodeControllers.install(controllers, api,
+        NodeSettings.defaults().withPodStatusDefaults(true));
+    WorkloadControllers.install(controllers, api);
+    this.nodes = new Nodes(nodeControllers.fleet());
+    this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
     UnaryOperator<ApiCall> decide = faults::decide;
     this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -78,17 +92,85 @@ public final class SimulatedCluster implements AutoCloseable {
       namespace.withObject("status").put("phase", "Active");
       store.create(namespaceType(), null, namespace);
     }
+    for (int i = 0; i < builder.nodes; i++) {
+      char letter = (char) ('a' + i % 26);
+      String suffix = i < 26 ? String.valueOf(letter) : letter + Integer.toString(i / 26);
+      nodes.add("node-" + suffix, builder.nodeCpu, builder.nodeMemory, "zone-" + (char) ('a' + i % 3));
+    }
+    controllers.runUntilIdle();
     this.client = newClient(UnaryOperator.identity());
   }
 
-  /** A cluster with the virtual clock at {@link #DEFAULT_START}. */
+  /**
+   * A cluster with the virtual clock at {@link #DEFAULT_START} and three Ready nodes ({@code node-a..c} in
+   * {@code zone-a..c}, 8 CPU and 32Gi each).
+   */
   public static SimulatedCluster start() {
-    return new SimulatedCluster(DEFAULT_START, 1L);
+    return builder().start();
   }
 
   /** A cluster whose clock starts at {@code start} and whose generated names and uids come from {@code seed}. */
   public static SimulatedCluster start(Instant start, long seed) {
-    return new SimulatedCluster(Objects.requireNonNull(start, "start"), seed);
+    return builder().startAt(start).seed(seed).start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Options of a simulated cluster.
+   *
+   * <pre>{@code
+   * SimulatedCluster.builder().nodes(20, "16", "64Gi").seed(7).start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Instant start = DEFAULT_START;
+    private long seed = 1L;
+    private int nodes = 3;
+    private String nodeCpu = "8";
+    private String nodeMemory = "32Gi";
+
+    private Builder() {
+    }
+
+    /** Where the virtual clock starts. */
+    public Builder startAt(Instant instant) {
+      this.start = Objects.requireNonNull(instant, "instant");
+      return this;
+    }
+
+    /** Seed of generated names and uids, so runs repeat. */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** How many Ready nodes to start with (spread over zone-a..c), and their allocatable CPU and memory. */
+    public Builder nodes(int count, String cpu, String memory) {
+      if (count < 0) {
+        throw new IllegalArgumentException("node count must not be negative, got " + count);
+      }
+      this.nodes = count;
+      this.nodeCpu = Objects.requireNonNull(cpu, "cpu");
+      this.nodeMemory = Objects.requireNonNull(memory, "memory");
+      return this;
+    }
+
+    public SimulatedCluster start() {
+      return new SimulatedCluster(this);
+    }
+  }
+
+  /** The cluster's nodes: add, remove, and script their health. */
+  public Nodes nodes() {
+    return nodes;
+  }
+
+  /** What the simulated kubelet does with containers: crash loops, OOM kills, failed pulls, slow starts. */
+  public ClusterScript script() {
+    return script;
   }
 
   /**

@@ -34,6 +34,7 @@ public final class ObjectStore {
   private final Map<String, TreeMap<String, ObjectNode>> objects = new HashMap<>();
   private final Deque<WatchEvent> history = new ArrayDeque<>();
   private final List<StoreWatch> watches = new CopyOnWriteArrayList<>();
+  private final List<Consumer<WatchEvent>> allWatchers = new CopyOnWriteArrayList<>();
   private final Map<String, Map<String, ObjectRef>> owners = new HashMap<>();
   private final java.util.Set<String> uids = new java.util.HashSet<>();
   private final Clock clock;
@@ -339,14 +340,26 @@ public final class ObjectStore {
     }
   }
 
+  /** Whether anything but metadata and status differs; compares in place, without copies. */
   private static boolean specChanged(ObjectNode old, ObjectNode updated) {
-    ObjectNode a = old.deepCopy();
-    ObjectNode b = updated.deepCopy();
-    for (ObjectNode x : List.of(a, b)) {
-      x.remove("metadata");
-      x.remove("status");
+    int compared = 0;
+    for (Map.Entry<String, JsonNode> e : updated.properties()) {
+      String field = e.getKey();
+      if (field.equals("metadata") || field.equals("status")) {
+        continue;
+      }
+      compared++;
+      if (!e.getValue().equals(old.get(field))) {
+        return true;
+      }
     }
-    return !a.equals(b);
+    int before = 0;
+    for (String field : old.propertyNames()) {
+      if (!field.equals("metadata") && !field.equals("status")) {
+        before++;
+      }
+    }
+    return before != compared;
   }
 
   /** Removes an object from storage now (finalizers and propagation are decided by the caller). */
@@ -372,6 +385,24 @@ public final class ObjectStore {
     }
     for (StoreWatch w : watches) {
       w.offer(event);
+    }
+    if (!allWatchers.isEmpty()) {
+      // Controllers get their own copy, as they did through per-resource watches: they may keep it.
+      WatchEvent copy = new WatchEvent(event.type(), event.resource(), event.object().deepCopy(), null,
+          event.resourceVersion());
+      for (Consumer<WatchEvent> sink : allWatchers) {
+        sink.accept(copy);
+      }
+    }
+  }
+
+  /**
+   * Sees every change of every resource, in order (one copy of the object per change, shared by all such
+   * sinks). For the in-process controllers.
+   */
+  public void watchAll(Consumer<WatchEvent> sink) {
+    synchronized (lock) {
+      allWatchers.add(sink);
     }
   }
 

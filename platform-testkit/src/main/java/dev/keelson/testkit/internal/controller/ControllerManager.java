@@ -1,16 +1,11 @@
 package dev.keelson.testkit.internal.controller;
 
 import dev.keelson.testkit.internal.api.ObjectStore;
-import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
-import dev.keelson.testkit.internal.api.Selector;
-import dev.keelson.testkit.internal.api.StoreWatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -34,21 +29,21 @@ public final class ControllerManager implements AutoCloseable {
     int c = a.due().compareTo(b.due());
     return c != 0 ? c : Long.compare(a.sequence(), b.sequence());
   });
-  private final List<StoreWatch> watches = new ArrayList<>();
+  private volatile boolean closed;
   private long sequence;
 
   public ControllerManager(ObjectStore store, ResourceTypes types) {
     this.store = store;
-    for (ResourceType type : types.all()) {
-      watches.add(store.watch(type, null, Selector.everything(), Selector.everything(),
-          Long.toString(store.resourceVersion()), event -> {
-            synchronized (queues) {
-              for (Map.Entry<Controller, LinkedHashSet<String>> e : queues.entrySet()) {
-                e.getKey().onEvent(event, e.getValue()::add);
-              }
-            }
-          }));
-    }
+    store.watchAll(event -> {
+      if (closed) {
+        return;
+      }
+      synchronized (queues) {
+        for (Map.Entry<Controller, LinkedHashSet<String>> e : queues.entrySet()) {
+          e.getKey().onEvent(event, e.getValue()::add);
+        }
+      }
+    });
   }
 
   public void register(Controller controller) {
@@ -133,6 +128,6 @@ public final class ControllerManager implements AutoCloseable {
 
   @Override
   public void close() {
-    watches.forEach(StoreWatch::close);
+    closed = true;
   }
 }

@@ -4,6 +4,7 @@ import dev.keelson.testkit.ApiCall;
 import dev.keelson.testkit.RequestLog;
 import dev.keelson.testkit.internal.api.ApiException;
 import dev.keelson.testkit.internal.api.ApiServer;
+import dev.keelson.testkit.internal.api.Eviction;
 import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
@@ -114,6 +115,10 @@ public final class ApiDispatcher extends Dispatcher {
     String manager = manager(request, p);
     boolean dryRun = "All".equals(p.query().get("dryRun"));
     String sub = p.subresource();
+    if ("eviction".equals(sub) && type.plural().equals("pods") && type.group().isEmpty() && verb.equals("create")) {
+      ObjectNode eviction = body.isBlank() ? null : Json.parseObject(body, false);
+      return json(201, new Eviction(api).evict(ns, p.name(), eviction, dryRun));
+    }
     if (sub != null && !sub.equals("status") && !sub.equals("scale")) {
       throw new ApiException(404, "NotFound", "the server could not find the requested resource", null, null,
           List.of(), null);
