@@ -39,8 +39,8 @@ public class ClusterBenchmark {
 
   @Setup(org.openjdk.jmh.annotations.Level.Iteration)
   public void startCluster() {
-    // 3,000 pods × 100m CPU: 20 nodes of 16 CPU leave room for all of them.
-    cluster = SimulatedCluster.builder().nodes(20, "16", "64Gi").start();
+    // 3,000 pods: 30 nodes of 16 CPU and 110 pods each hold 3,300 pods and 480 CPU of 100m requests.
+    cluster = SimulatedCluster.builder().nodes(30, "16", "64Gi").start();
   }
 
   @TearDown(org.openjdk.jmh.annotations.Level.Iteration)

@@ -49,6 +49,14 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Where the virtual clock starts unless told otherwise. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
+  /** The mock web server logs every request at INFO through java.util.logging; the RequestLog has them all. */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+  static {
+    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
       "kube-node-lease");
 

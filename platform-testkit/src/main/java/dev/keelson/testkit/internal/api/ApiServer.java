@@ -63,6 +63,13 @@ public final class ApiServer {
     if (type.namespaced()) {
       Json.metadata(o).put("namespace", namespace);
     }
+    ObjectNode meta = Json.metadata(o);
+    String generateName = Json.text(meta, "generateName");
+    String name = Json.text(meta, "name");
+    if ((name == null || name.isEmpty()) && generateName != null && !generateName.isEmpty()) {
+      // The API server names the object before admission, so quota and limit errors name the generated pod.
+      meta.put("name", store.generateName(type, namespace, generateName));
+    }
     if (type.statusSubresource()) {
       o.remove("status");
     }

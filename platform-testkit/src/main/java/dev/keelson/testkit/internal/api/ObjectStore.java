@@ -221,7 +221,7 @@ public final class ObjectStore {
               List.of(new ApiException.Cause("FieldValueRequired", "Required value: name or generateName is required",
                   "metadata.name")));
         }
-        name = generateName(type, namespace, prefix);
+        name = newName(type, namespace, prefix);
         meta.put("name", name);
       }
       if (type.namespaced()) {
@@ -250,7 +250,17 @@ public final class ObjectStore {
     }
   }
 
-  private String generateName(ResourceType type, String namespace, String prefix) {
+  /**
+   * A free name from {@code generateName}: {@code base[:58]} plus 5 characters of Kubernetes' alphabet, retried on
+   * a clash up to 8 times.
+   */
+  public String generateName(ResourceType type, String namespace, String prefix) {
+    synchronized (lock) {
+      return newName(type, namespace, prefix);
+    }
+  }
+
+  private String newName(ResourceType type, String namespace, String prefix) {
     String base = prefix.length() > 58 ? prefix.substring(0, 58) : prefix;
     for (int attempt = 0; attempt < 8; attempt++) {
       StringBuilder name = new StringBuilder(base);

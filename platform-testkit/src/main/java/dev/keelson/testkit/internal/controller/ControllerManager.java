@@ -29,6 +29,7 @@ public final class ControllerManager implements AutoCloseable {
     int c = a.due().compareTo(b.due());
     return c != 0 ? c : Long.compare(a.sequence(), b.sequence());
   });
+  private final Map<String, Instant> pendingTimers = new java.util.HashMap<>();
   private volatile boolean closed;
   private long sequence;
 
@@ -87,9 +88,20 @@ public final class ControllerManager implements AutoCloseable {
         + " steps; a controller keeps producing work");
   }
 
+  /** Schedules a key; like client-go's delaying queue, a key already waiting keeps only its earliest time. */
   private void schedule(Controller controller, String key, Duration delay) {
+    Instant due = store.clock().instant().plus(delay);
     synchronized (timers) {
-      timers.add(new Timer(store.clock().instant().plus(delay), sequence++, controller, key));
+      String id = controller.name() + "|" + key;
+      Instant pending = pendingTimers.get(id);
+      if (pending != null && !pending.isAfter(due)) {
+        return;
+      }
+      if (pending != null) {
+        timers.removeIf(t -> t.controller() == controller && t.key().equals(key));
+      }
+      pendingTimers.put(id, due);
+      timers.add(new Timer(due, sequence++, controller, key));
     }
   }
 
@@ -100,18 +112,25 @@ public final class ControllerManager implements AutoCloseable {
   public void advanceTo(Instant target, Consumer<Instant> setClock) {
     runUntilIdle();
     while (true) {
-      Timer next;
+      Instant due;
       synchronized (timers) {
-        next = timers.peek();
+        Timer next = timers.peek();
         if (next == null || next.due().isAfter(target)) {
           break;
         }
-        timers.poll();
+        due = next.due();
       }
-      if (next.due().isAfter(store.clock().instant())) {
-        setClock.accept(next.due());
+      if (due.isAfter(store.clock().instant())) {
+        setClock.accept(due);
       }
-      enqueue(next.controller(), next.key());
+      // Every timer due at this instant fires before the controllers run, as they would in one resync.
+      synchronized (timers) {
+        while (!timers.isEmpty() && !timers.peek().due().isAfter(due)) {
+          Timer t = timers.poll();
+          pendingTimers.remove(t.controller().name() + "|" + t.key());
+          enqueue(t.controller(), t.key());
+        }
+      }
       runUntilIdle();
     }
     setClock.accept(target);

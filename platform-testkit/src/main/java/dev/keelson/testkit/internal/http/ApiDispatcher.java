@@ -57,7 +57,7 @@ public final class ApiDispatcher extends Dispatcher {
     String body = request.getBody() == null ? "" : request.getUtf8Body();
     Optional<ApiPath> parsed = ApiPath.parse(path, api.types());
     if (parsed.isEmpty()) {
-      return record(method, path, null, "", body, status(new ApiException(404, "NotFound",
+      return recordUnknown(method, path, body, status(new ApiException(404, "NotFound",
           "the server could not find the requested resource", null, null, List.of(), null)));
     }
     ApiPath p = parsed.get();
@@ -83,8 +83,9 @@ public final class ApiDispatcher extends Dispatcher {
     return response;
   }
 
-  private MockResponse record(String method, String path, ApiPath p, String verb, String body, MockResponse r) {
-    log.record(new ApiCall(verb, method, path, "", "", "", "", r.code(), digest(body)));
+  /** Records a request for a path the API server does not serve. */
+  private MockResponse recordUnknown(String method, String path, String body, MockResponse r) {
+    log.record(new ApiCall("", method, path, "", "", "", "", r.code(), digest(body)));
     return r;
   }
 
