@@ -1,6 +1,7 @@
 package dev.keelson.testkit.internal.merge;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,12 @@ public final class FieldSet {
 
     private final TreeSet<PathElement> members = new TreeSet<>();
     private final TreeMap<PathElement, FieldSet> children = new TreeMap<>();
+
+    /**
+     * The FieldsV1 JSON this set was decoded from, kept only when it is exactly what {@link #toFieldsV1()} would
+     * write; lets untouched managedFields entries be re-encoded by copying. Null otherwise.
+     */
+    private ObjectNode encoded;
 
     /** An empty set. */
     public static FieldSet empty() {
@@ -49,28 +56,65 @@ public final class FieldSet {
         return set;
     }
 
-    /** Reads one level; returns true if the node itself is a member ({@code "."} or no children). */
-    private static boolean read(JsonNode node, FieldSet into) {
+    /**
+     * Like {@link #fromFieldsV1} for managedFields being decoded within one write: if {@code fieldsV1} is in the
+     * canonical form {@link #toFieldsV1()} writes, the set remembers it (it must not change until then).
+     */
+    static FieldSet decode(ObjectNode fieldsV1) {
+        FieldSet set = new FieldSet();
+        if (read(fieldsV1, set) >= 0 && !fieldsV1.has(".")) {
+            set.encoded = fieldsV1;
+        }
+        return set;
+    }
+
+    /**
+     * Reads one level; returns 1 if the node itself is a member ({@code "."} or no children), 0 if not, minus 1 or
+     * minus 2 likewise when the node is not in the canonical form {@link #write} produces.
+     */
+    private static int read(JsonNode node, FieldSet into) {
         boolean isMember = node.isEmpty();
+        boolean canonical = node.isObject();
+        boolean first = true;
+        PathElement previous = null;
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (e.getKey().equals(".")) {
+            String key = e.getKey();
+            if (key.equals(".")) {
                 isMember = true;
+                // Written first, as {}, and only beside children.
+                canonical &= first && node.size() > 1 && e.getValue().isObject() && e.getValue().isEmpty();
+                first = false;
                 continue;
             }
-            PathElement pe = PathElement.parse(e.getKey());
+            first = false;
+            PathElement pe = PathElement.parse(key);
             FieldSet child = new FieldSet();
-            if (read(e.getValue(), child)) {
+            int r = read(e.getValue(), child);
+            if (r < 0) {
+                canonical = false;
+                r += 2;
+            }
+            if (r == 1) {
                 into.members.add(pe);
             }
             if (!child.isEmpty()) {
                 into.children.put(pe, child);
             }
+            if (canonical) {
+                canonical = (previous == null || previous.compareTo(pe) < 0) && key.equals(pe.fieldsV1Key())
+                        && (r == 1 || !child.isEmpty());
+            }
+            previous = pe;
         }
-        return isMember;
+        int result = isMember ? 1 : 0;
+        return canonical ? result : result - 2;
     }
 
     /** The managedFields {@code fieldsV1} encoding, keys sorted as Kubernetes writes them. */
     public ObjectNode toFieldsV1() {
+        if (encoded != null) {
+            return encoded.deepCopy();
+        }
         ObjectNode out = JsonValues.NODES.objectNode();
         write(out, false);
         return out;
@@ -80,13 +124,25 @@ public final class FieldSet {
         if (includeSelf && !isEmpty()) {
             out.set(".", JsonValues.NODES.objectNode());
         }
-        TreeSet<PathElement> all = new TreeSet<>(members);
-        all.addAll(children.keySet());
-        for (PathElement pe : all) {
+        // Members and children merged in sorted order (an element may be both).
+        Iterator<PathElement> m = members.iterator();
+        Iterator<Map.Entry<PathElement, FieldSet>> c = children.entrySet().iterator();
+        PathElement nextMember = m.hasNext() ? m.next() : null;
+        Map.Entry<PathElement, FieldSet> nextChild = c.hasNext() ? c.next() : null;
+        while (nextMember != null || nextChild != null) {
+            int cmp = nextMember == null ? 1 : nextChild == null ? -1 : nextMember.compareTo(nextChild.getKey());
             ObjectNode child = JsonValues.NODES.objectNode();
-            FieldSet sub = children.get(pe);
-            if (sub != null) {
-                sub.write(child, members.contains(pe));
+            PathElement pe;
+            if (cmp < 0) {
+                pe = nextMember;
+                nextMember = m.hasNext() ? m.next() : null;
+            } else {
+                pe = nextChild.getKey();
+                nextChild.getValue().write(child, cmp == 0);
+                nextChild = c.hasNext() ? c.next() : null;
+                if (cmp == 0) {
+                    nextMember = m.hasNext() ? m.next() : null;
+                }
             }
             out.set(pe.fieldsV1Key(), child);
         }
@@ -135,14 +191,30 @@ public final class FieldSet {
 
     /** Paths in either set. */
     public FieldSet union(FieldSet other) {
-        FieldSet out = copy();
-        out.addAll(other);
+        // Sets never change once built, so unchanged subtrees are shared.
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        FieldSet out = new FieldSet();
+        out.members.addAll(members);
+        out.members.addAll(other.members);
+        out.children.putAll(children);
+        for (Map.Entry<PathElement, FieldSet> e : other.children.entrySet()) {
+            FieldSet mine = children.get(e.getKey());
+            out.children.put(e.getKey(), mine == null ? e.getValue() : mine.union(e.getValue()));
+        }
         return out;
     }
 
     /** Paths in both sets. */
     public FieldSet intersection(FieldSet other) {
         FieldSet out = new FieldSet();
+        if (isEmpty() || other.isEmpty()) {
+            return out;
+        }
         for (PathElement pe : members) {
             if (other.members.contains(pe)) {
                 out.members.add(pe);
@@ -159,6 +231,9 @@ public final class FieldSet {
 
     /** Paths in this set but not in {@code other} (exact paths: a member of other does not remove its children). */
     public FieldSet difference(FieldSet other) {
+        if (other.isEmpty() || isEmpty()) {
+            return this;
+        }
         FieldSet out = new FieldSet();
         for (PathElement pe : members) {
             if (!other.members.contains(pe)) {
@@ -167,7 +242,7 @@ public final class FieldSet {
         }
         for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
             FieldSet o = other.children.get(e.getKey());
-            out.putChild(e.getKey(), o == null ? e.getValue().copy() : e.getValue().difference(o));
+            out.putChild(e.getKey(), o == null ? e.getValue() : e.getValue().difference(o));
         }
         return out;
     }

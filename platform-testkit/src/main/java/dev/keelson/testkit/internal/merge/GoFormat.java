@@ -83,7 +83,7 @@ final class GoFormat {
         return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
     }
 
-    private static void goJsonString(String s, StringBuilder out) {
+    static void goJsonString(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

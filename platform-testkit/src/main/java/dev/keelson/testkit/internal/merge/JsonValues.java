@@ -29,10 +29,16 @@ final class JsonValues {
 
     /** Deep equality where 1, 1L and 1.0 are the same number and object key order does not matter. */
     static boolean equal(JsonNode a, JsonNode b) {
+        if (a == b) {
+            return true;
+        }
         if (absent(a) || absent(b)) {
             return absent(a) && absent(b);
         }
         if (a.isNumber() && b.isNumber()) {
+            if ((a.isInt() || a.isLong()) && (b.isInt() || b.isLong())) {
+                return a.longValue() == b.longValue();
+            }
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         if (a.isObject() && b.isObject()) {
@@ -40,7 +46,8 @@ final class JsonValues {
                 return false;
             }
             for (Map.Entry<String, JsonNode> e : a.properties()) {
-                if (!b.has(e.getKey()) || !equal(e.getValue(), b.get(e.getKey()))) {
+                JsonNode other = b.get(e.getKey());
+                if (other == null || !equal(e.getValue(), other)) {
                     return false;
                 }
             }

@@ -22,13 +22,6 @@ final class ManagedFields {
     static final int MAX_UPDATE_MANAGERS = 10;
     static final String ANCIENT_CHANGES = "ancient-changes";
 
-    private static final Comparator<ManagerEntry> ORDER = Comparator
-            .comparing((ManagerEntry e) -> nullToEmpty(e.operation()))
-            .thenComparingLong(ManagerEntry::epochSeconds)
-            .thenComparing(e -> nullToEmpty(e.manager()))
-            .thenComparing(e -> nullToEmpty(e.apiVersion()))
-            .thenComparing(e -> nullToEmpty(e.subresource()));
-
     private ManagedFields() {}
 
     /** RFC 3339 with second precision in UTC, e.g. {@code 2026-01-01T00:00:00Z}. */
@@ -67,7 +60,7 @@ final class ManagedFields {
             }
             JsonNode fieldsV1 = e.get("fieldsV1");
             FieldSet fields = fieldsV1 != null && fieldsV1.isObject()
-                    ? FieldSet.fromFieldsV1((ObjectNode) fieldsV1) : FieldSet.empty();
+                    ? FieldSet.decode((ObjectNode) fieldsV1) : FieldSet.empty();
             ManagerEntry entry = new ManagerEntry(text(e, "manager"), text(e, "operation"), text(e, "apiVersion"),
                     text(e, "subresource"), text(e, "time"), fields);
             if (!entry.applied() && !ManagerEntry.UPDATE.equals(entry.operation())) {
@@ -97,7 +90,7 @@ final class ManagedFields {
                 entries.add(e);
             }
         }
-        entries.sort(ORDER);
+        sort(entries);
         ArrayNode out = JsonValues.NODES.arrayNode();
         for (ManagerEntry e : entries) {
             ObjectNode node = out.addObject();
@@ -110,6 +103,26 @@ final class ManagedFields {
             putIfSet(node, "subresource", e.subresource());
         }
         return out;
+    }
+
+    /** Sorts as Kubernetes does (operation, time, manager, apiVersion, subresource), parsing each entry's time once rather than on every comparison. */
+    private static void sort(List<ManagerEntry> entries) {
+        if (entries.size() < 2) {
+            return;
+        }
+        record Keyed(ManagerEntry entry, long seconds) {}
+        List<Keyed> keyed = new ArrayList<>(entries.size());
+        for (ManagerEntry e : entries) {
+            keyed.add(new Keyed(e, e.epochSeconds()));
+        }
+        keyed.sort(Comparator.comparing((Keyed k) -> nullToEmpty(k.entry().operation()))
+                .thenComparingLong(Keyed::seconds)
+                .thenComparing(k -> nullToEmpty(k.entry().manager()))
+                .thenComparing(k -> nullToEmpty(k.entry().apiVersion()))
+                .thenComparing(k -> nullToEmpty(k.entry().subresource())));
+        for (int i = 0; i < keyed.size(); i++) {
+            entries.set(i, keyed.get(i).entry());
+        }
     }
 
     /** Kubernetes' {@code capManagersManager}: merges the oldest updaters per apiVersion into ancient-changes. */

@@ -2,7 +2,6 @@ package dev.keelson.testkit.internal.merge;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One managedFields entry: who wrote (manager, operation, apiVersion, subresource), when, and the fields it owns.
@@ -33,20 +32,28 @@ record ManagerEntry(String manager, String operation, String apiVersion, String 
     }
 
     static String identifier(String manager, String operation, String apiVersion, String subresource) {
-        ObjectNode id = JsonValues.NODES.objectNode();
-        putIfSet(id, "manager", manager);
-        putIfSet(id, "operation", operation);
+        // GoFormat.toGoJson of {manager, operation, apiVersion (not for appliers), subresource}, unset ones omitted.
+        StringBuilder out = new StringBuilder(96).append('{');
+        boolean first = appendIfSet(out, true, "manager", manager);
+        first = appendIfSet(out, first, "operation", operation);
         if (!APPLY.equals(operation)) {
-            putIfSet(id, "apiVersion", apiVersion);
+            first = appendIfSet(out, first, "apiVersion", apiVersion);
         }
-        putIfSet(id, "subresource", subresource);
-        return GoFormat.toGoJson(id);
+        appendIfSet(out, first, "subresource", subresource);
+        return out.append('}').toString();
     }
 
-    private static void putIfSet(ObjectNode node, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            node.put(key, value);
+    private static boolean appendIfSet(StringBuilder out, boolean first, String key, String value) {
+        if (value == null || value.isEmpty()) {
+            return first;
         }
+        if (!first) {
+            out.append(',');
+        }
+        GoFormat.goJsonString(key, out);
+        out.append(':');
+        GoFormat.goJsonString(value, out);
+        return false;
     }
 
     /** How a conflict message names this manager: quoted name, subresource, {@code using <apiVersion>} for updaters. */

@@ -44,6 +44,37 @@ public sealed interface PathElement extends Comparable<PathElement>
 
     /** Parses a FieldsV1 object key; throws IllegalArgumentException for anything else. */
     static PathElement parse(String fieldsV1Key) {
+        PathElement cached = Cache.PARSED.get(fieldsV1Key);
+        if (cached != null) {
+            return cached;
+        }
+        PathElement parsed = parseUncached(fieldsV1Key);
+        Cache.remember(Cache.PARSED, fieldsV1Key, parsed);
+        return parsed;
+    }
+
+    /**
+     * Bounded memo tables for {@link #parse} and the {@code k:}/{@code v:} encodings: the same keys (field names,
+     * container names, ports) recur on every write. Elements are immutable, so sharing them is safe.
+     */
+    final class Cache {
+        static final int MAX = 20_000;
+        static final java.util.concurrent.ConcurrentHashMap<String, PathElement> PARSED =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        static final java.util.concurrent.ConcurrentHashMap<PathElement, String> KEYS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Cache() {}
+
+        static <K, V> void remember(java.util.concurrent.ConcurrentHashMap<K, V> map, K key, V value) {
+            if (map.size() >= MAX) {
+                map.clear();
+            }
+            map.put(key, value);
+        }
+    }
+
+    private static PathElement parseUncached(String fieldsV1Key) {
         if (fieldsV1Key.length() < 2 || fieldsV1Key.charAt(1) != ':') {
             throw new IllegalArgumentException("not a FieldsV1 path element: " + fieldsV1Key);
         }
@@ -106,14 +137,31 @@ public sealed interface PathElement extends Comparable<PathElement>
 
         @Override
         public String fieldsV1Key() {
-            var object = JsonValues.NODES.objectNode();
-            fields.forEach(object::set);
-            return "k:" + GoFormat.toGoJson(object);
+            String cached = Cache.KEYS.get(this);
+            if (cached == null) {
+                var object = JsonValues.NODES.objectNode();
+                fields.forEach(object::set);
+                cached = "k:" + GoFormat.toGoJson(object);
+                if (scalars()) {
+                    Cache.remember(Cache.KEYS, this, cached);
+                }
+            }
+            return cached;
         }
 
         @Override
         public int rank() {
             return 1;
+        }
+
+        /** Only scalar keys are memoized: equal containers may print in different key orders. */
+        private boolean scalars() {
+            for (JsonNode v : fields.values()) {
+                if (v.isContainer()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         int compareKeys(Key other) {
@@ -150,7 +198,14 @@ public sealed interface PathElement extends Comparable<PathElement>
 
         @Override
         public String fieldsV1Key() {
-            return "v:" + GoFormat.toGoJson(value);
+            String cached = Cache.KEYS.get(this);
+            if (cached == null) {
+                cached = "v:" + GoFormat.toGoJson(value);
+                if (!value.isContainer()) {
+                    Cache.remember(Cache.KEYS, this, cached);
+                }
+            }
+            return cached;
         }
 
         @Override

@@ -20,6 +20,9 @@ public final class Schema {
     private final Map<String, TypeDef> types;
     private final Map<String, String> roots;
     private final Node unknown;
+    /** Root nodes by apiVersion, then kind (nodes are immutable). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Node>>
+            rootCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** How a Go field looks in the zero value of its struct (the "live" object Kubernetes compares a create with). */
     enum Presence {
@@ -86,6 +89,19 @@ public final class Schema {
 
     /** The node for a whole object of the given kind; an unknown node (defaults everywhere) if the kind is unknown. */
     public Node root(String apiVersion, String kind) {
+        if (apiVersion == null || kind == null || rootCache.size() > 1_000) {
+            return lookupRoot(apiVersion, kind);
+        }
+        var byKind = rootCache.computeIfAbsent(apiVersion, v -> new java.util.concurrent.ConcurrentHashMap<>());
+        Node node = byKind.get(kind);
+        if (node == null && byKind.size() < 1_000) {
+            node = lookupRoot(apiVersion, kind);
+            byKind.put(kind, node);
+        }
+        return node == null ? lookupRoot(apiVersion, kind) : node;
+    }
+
+    private Node lookupRoot(String apiVersion, String kind) {
         String type = roots.get(group(apiVersion) + "/" + kind);
         return type == null ? unknown : new Node(types.get(type), null, false);
     }
@@ -205,7 +221,11 @@ public final class Schema {
                 }
                 if (filled != current) {
                     if (copy == null) {
-                        copy = ((ObjectNode) value).deepCopy();
+                        // Shallow: the result is only read, so untouched members can be shared.
+                        copy = JsonValues.NODES.objectNode();
+                        for (Map.Entry<String, JsonNode> e : value.properties()) {
+                            copy.set(e.getKey(), e.getValue());
+                        }
                     }
                     copy.set(f.getKey(), filled);
                 }

@@ -189,12 +189,35 @@ public final class ServerSideApply {
 
         Map<String, ManagerEntry> managers = startingManagers(live, updated, subresource != null);
         if (live != null && managers.isEmpty()) {
-            return withManagedFields(updated.deepCopy(), JsonValues.NODES.arrayNode());
+            return withManagedFields(copyButManagedFields(updated), JsonValues.NODES.arrayNode());
         }
         JsonNode before = live == null ? root.zeroValue() : live;
         managers = new Updater(root, scope).update(before, updated, managers, manager, apiVersion,
                 subresource, ManagedFields.format(now));
-        return withManagedFields(updated.deepCopy(), ManagedFields.encode(managers));
+        return withManagedFields(copyButManagedFields(updated), ManagedFields.encode(managers));
+    }
+
+    /**
+     * A deep copy of {@code object} whose metadata.managedFields (about to be replaced or removed) is a null
+     * placeholder in the same position rather than a copy.
+     */
+    private static ObjectNode copyButManagedFields(ObjectNode object) {
+        if (!(object.get("metadata") instanceof ObjectNode metadata) || !metadata.has("managedFields")) {
+            return object.deepCopy();
+        }
+        ObjectNode copy = JsonValues.NODES.objectNode();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            if (e.getKey().equals("metadata")) {
+                ObjectNode m = copy.putObject(e.getKey());
+                for (Map.Entry<String, JsonNode> me : metadata.properties()) {
+                    m.set(me.getKey(), me.getKey().equals("managedFields")
+                            ? JsonValues.NODES.nullNode() : me.getValue().deepCopy());
+                }
+            } else {
+                copy.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return copy;
     }
 
     private static FieldSetExtractor.Scope scopeOf(String subresource) {

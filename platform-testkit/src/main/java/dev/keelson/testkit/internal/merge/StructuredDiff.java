@@ -2,11 +2,12 @@ package dev.keelson.testkit.internal.merge;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compares two versions of an object field by field (structured-merge-diff's {@code TypedValue.Compare}) and
@@ -79,20 +80,33 @@ final class StructuredDiff {
     }
 
     private void walkObjects(Schema.Node node, JsonNode lhs, JsonNode rhs, List<PathElement> path) {
-        Set<String> keys = new LinkedHashSet<>();
-        if (lhs != null && lhs.isObject()) {
-            keys.addAll(lhs.propertyNames());
-        }
-        if (rhs != null && rhs.isObject()) {
-            keys.addAll(rhs.propertyNames());
-        }
-        for (String key : keys) {
-            path.add(new PathElement.Field(key));
-            if (!FieldSetExtractor.excluded(path, scope)) {
-                walk(node.field(key), field(lhs, key), field(rhs, key), path);
+        // Keys of lhs, then those only in rhs; the order does not matter as the sets are sorted.
+        ObjectNode l = lhs != null && lhs.isObject() ? (ObjectNode) lhs : null;
+        ObjectNode r = rhs != null && rhs.isObject() ? (ObjectNode) rhs : null;
+        if (l != null) {
+            for (Map.Entry<String, JsonNode> e : l.properties()) {
+                child(node, e.getKey(), e.getValue(), r == null ? null : r.get(e.getKey()), path);
             }
-            path.remove(path.size() - 1);
         }
+        if (r != null) {
+            for (Map.Entry<String, JsonNode> e : r.properties()) {
+                if (l == null || !l.has(e.getKey())) {
+                    child(node, e.getKey(), null, e.getValue(), path);
+                }
+            }
+        }
+    }
+
+    private void child(Schema.Node node, String key, JsonNode lhs, JsonNode rhs, List<PathElement> path) {
+        // Equal values never add, modify or remove anything below them.
+        if (lhs != null && rhs != null && JsonValues.equal(lhs, rhs)) {
+            return;
+        }
+        path.add(new PathElement.Field(key));
+        if (!FieldSetExtractor.excluded(path, scope)) {
+            walk(node.field(key), lhs, rhs, path);
+        }
+        path.remove(path.size() - 1);
     }
 
     /** Compares associative lists item by item; false if either list must be treated as one value. */
@@ -107,11 +121,16 @@ final class StructuredDiff {
         for (int i = 0; i < lPes.size(); i++) {
             lItems.put(lPes.get(i), lhs.get(i));
         }
-        Set<PathElement> inRhs = new LinkedHashSet<>(rPes);
+        Set<PathElement> inRhs = new HashSet<>(rPes);
         Schema.Node element = node.element();
         for (int i = 0; i < rPes.size(); i++) {
+            JsonNode l = lItems.get(rPes.get(i));
+            JsonNode r = rhs.get(i);
+            if (l != null && JsonValues.equal(l, r)) {
+                continue;
+            }
             path.add(rPes.get(i));
-            walk(element, lItems.get(rPes.get(i)), rhs.get(i), path);
+            walk(element, l, r, path);
             path.remove(path.size() - 1);
         }
         for (int i = 0; i < lPes.size(); i++) {
