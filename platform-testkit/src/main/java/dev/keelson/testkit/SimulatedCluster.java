@@ -3,6 +3,7 @@ package dev.keelson.testkit;
 import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
+import dev.keelson.testkit.internal.api.PodSecurityAdmission;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
 import dev.keelson.testkit.internal.controller.ControllerManager;
@@ -79,6 +80,7 @@ public final class SimulatedCluster implements AutoCloseable {
     this.store = new ObjectStore(clock, seed);
     this.api = new ApiServer(types, store);
     api.addAdmission(new NamespaceLifecycle(store, types));
+    api.addAdmission(new PodSecurityAdmission(store, types, builder.podSecurity));
     this.controllers = new ControllerManager(store, types);
     controllers.register(new GarbageCollector(api));
     controllers.register(new DisruptionController(api));
@@ -139,8 +141,18 @@ public final class SimulatedCluster implements AutoCloseable {
     private int nodes = 3;
     private String nodeCpu = "8";
     private String nodeMemory = "32Gi";
+    private PodSecurityCheck podSecurity = PodSecurityCheck.ACCEPT_ALL;
 
     private Builder() {
+    }
+
+    /**
+     * The check behind the {@code pod-security.kubernetes.io/enforce} namespace label; by default every pod is
+     * accepted.
+     */
+    public Builder podSecurity(PodSecurityCheck check) {
+      this.podSecurity = Objects.requireNonNull(check, "check");
+      return this;
     }
 
     /** Where the virtual clock starts. */
