@@ -71,6 +71,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final KubernetesClient client;
   private final Nodes nodes;
   private final ClusterScript script;
+  private Thread realTime;
 
   private SimulatedCluster(Builder builder) {
     Instant start = builder.start;
@@ -221,7 +222,9 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** Runs the controllers until none has work left (timers not yet due stay pending). */
   public SimulatedCluster awaitIdle() {
-    controllers.runUntilIdle();
+    synchronized (controllers) {
+      controllers.runUntilIdle();
+    }
     return this;
   }
 
@@ -230,7 +233,62 @@ public final class SimulatedCluster implements AutoCloseable {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("time only moves forward, got " + duration);
     }
-    controllers.advanceTo(clock.instant().plus(duration), clock::moveTo);
+    synchronized (controllers) {
+      controllers.advanceTo(clock.instant().plus(duration), clock::moveTo);
+    }
+    return this;
+  }
+
+  /**
+   * Real-time mode: a background thread moves the virtual clock with the wall clock and runs the controllers
+   * every {@code tick}, so code under test that polls (an operator, a CLI waiting for a rollout) sees the cluster
+   * progress without the test calling {@link #advance}. {@link #awaitIdle()} and {@link #advance} still work and
+   * never run at the same time as the background thread.
+   *
+   * <pre>{@code
+   * cluster.startRealTime(Duration.ofMillis(20));
+   * deployer.deployAndWait(app);        // polls the API; the cluster moves on its own
+   * cluster.stopRealTime();
+   * }</pre>
+   */
+  public synchronized SimulatedCluster startRealTime(Duration tick) {
+    if (tick.isNegative() || tick.isZero()) {
+      throw new IllegalArgumentException("tick must be positive, got " + tick);
+    }
+    if (realTime != null) {
+      return this;
+    }
+    Thread t = new Thread(() -> {
+      long last = System.nanoTime();
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(Math.max(1, tick.toMillis()));
+        } catch (InterruptedException e) {
+          return;
+        }
+        long now = System.nanoTime();
+        advance(Duration.ofNanos(now - last));
+        last = now;
+      }
+    }, "keelson-real-time-clock");
+    t.setDaemon(true);
+    realTime = t;
+    t.start();
+    return this;
+  }
+
+  /** Ends real-time mode; the clock moves only through {@link #advance} again. */
+  public synchronized SimulatedCluster stopRealTime() {
+    Thread t = realTime;
+    realTime = null;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return this;
   }
 
@@ -260,6 +318,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    stopRealTime();
     client.close();
     controllers.close();
     server.destroy();
