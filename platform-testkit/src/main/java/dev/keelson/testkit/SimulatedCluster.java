@@ -1,5 +1,6 @@
 package dev.keelson.testkit;
 
+import dev.keelson.testkit.internal.admission.Admissions;
 import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
@@ -85,6 +86,8 @@ public final class SimulatedCluster implements AutoCloseable {
     this.controllers = new ControllerManager(store, types);
     controllers.register(new GarbageCollector(api));
     controllers.register(new DisruptionController(api));
+    // After NamespaceLifecycle and PodSecurity: LimitRanger defaults, then ResourceQuota charges, as kube-apiserver.
+    Admissions.install(api, controllers);
     NodeControllers nodeControllers = NodeControllers.install(controllers, api,
         NodeSettings.defaults().withPodStatusDefaults(true));
     WorkloadControllers.install(controllers, api);
