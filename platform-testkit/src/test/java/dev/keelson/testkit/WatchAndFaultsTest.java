@@ -91,6 +91,27 @@ class WatchAndFaultsTest {
   }
 
   @Test
+  void aSeededFaultRateFailsTheSameRequestsEveryRun() {
+    java.util.List<java.util.List<Integer>> runs = new java.util.ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (SimulatedCluster cluster = SimulatedCluster.start()) {
+        cluster.faults().failAtRate(0.3, 429, 42L, call -> call.verb().equals("get"));
+        for (int i = 0; i < 20; i++) {
+          try {
+            cluster.client().namespaces().withName("default").get();
+          } catch (KubernetesClientException e) {
+            assertThat(e.getCode()).isEqualTo(429);
+          }
+        }
+        runs.add(cluster.requests().matching(c -> c.verb().equals("get")).stream().map(ApiCall::status).toList());
+        cluster.faults().clear();
+        assertThat(cluster.client().namespaces().withName("default").get()).isNotNull();
+      }
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).contains(429).contains(200);
+  }
+
+  @Test
   void aClientWithRetriesOnRidesOverTransientFaults(SimulatedCluster cluster) {
     try (KubernetesClient retrying = cluster.newClient(c -> c.withRequestRetryBackoffLimit(3)
         .withRequestRetryBackoffInterval(1))) {
