@@ -13,6 +13,7 @@ import dev.keelson.testkit.internal.controller.GarbageCollector;
 import dev.keelson.testkit.internal.controller.NamespaceLifecycle;
 import dev.keelson.testkit.internal.controller.node.NodeControllers;
 import dev.keelson.testkit.internal.controller.node.NodeSettings;
+import dev.keelson.testkit.internal.controller.workload.CronJobController;
 import dev.keelson.testkit.internal.controller.workload.StatefulSetControllers;
 import dev.keelson.testkit.internal.controller.workload.WorkloadControllers;
 import dev.keelson.testkit.internal.http.ApiDispatcher;
@@ -93,6 +94,7 @@ public final class SimulatedCluster implements AutoCloseable {
         NodeSettings.defaults().withPodStatusDefaults(true));
     WorkloadControllers.install(controllers, api);
     StatefulSetControllers.install(controllers, api);
+    CronJobController.install(controllers, api);
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
