@@ -10,6 +10,8 @@ import dev.keelson.testkit.internal.api.ResourceTypes;
 import dev.keelson.testkit.internal.controller.ControllerManager;
 import dev.keelson.testkit.internal.controller.DisruptionController;
 import dev.keelson.testkit.internal.controller.GarbageCollector;
+import dev.keelson.testkit.internal.controller.HorizontalPodAutoscalerController;
+import dev.keelson.testkit.internal.controller.ScriptedMetrics;
 import dev.keelson.testkit.internal.controller.NamespaceLifecycle;
 import dev.keelson.testkit.internal.controller.node.NodeControllers;
 import dev.keelson.testkit.internal.controller.node.NodeSettings;
@@ -74,6 +76,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final KubernetesClient client;
   private final Nodes nodes;
   private final ClusterScript script;
+  private final Metrics metrics;
   private Thread realTime;
 
   private SimulatedCluster(Builder builder) {
@@ -95,6 +98,9 @@ public final class SimulatedCluster implements AutoCloseable {
     WorkloadControllers.install(controllers, api);
     StatefulSetControllers.install(controllers, api);
     CronJobController.install(controllers, api);
+    ScriptedMetrics scripted = new ScriptedMetrics();
+    controllers.register(new HorizontalPodAutoscalerController(api, scripted));
+    this.metrics = new Metrics(scripted);
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
@@ -194,6 +200,11 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The cluster's nodes: add, remove, and script their health. */
   public Nodes nodes() {
     return nodes;
+  }
+
+  /** The metric values autoscalers see. */
+  public Metrics metrics() {
+    return metrics;
   }
 
   /** What the simulated kubelet does with containers: crash loops, OOM kills, failed pulls, slow starts. */
