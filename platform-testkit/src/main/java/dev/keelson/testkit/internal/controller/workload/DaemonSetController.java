@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,8 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DaemonSetController implements Controller {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DaemonSetController.class);
-  private static final int CONFLICT_RETRIES = 5;
   static final String TEMPLATE_GENERATION_LABEL = "pod-template-generation";
 
   private final ApiServer api;
@@ -46,13 +42,13 @@ public final class DaemonSetController implements Controller {
   private final ResourceType pods;
   private final ResourceType nodes;
   private final EventRecorder events;
-  private final Backoff backoff = new Backoff();
-  private final Requeues requeues = new Requeues();
+  private final SyncRunner runner;
   private final Map<String, String> nodeSignatures = new HashMap<>();
 
   public DaemonSetController(ApiServer api) {
     this.api = api;
     this.store = api.store();
+    this.runner = new SyncRunner("daemonset-controller", store);
     this.daemonSets = api.type("apps/v1", "DaemonSet");
     this.pods = api.type("v1", "Pod");
     this.nodes = api.type("v1", "Node");
@@ -71,11 +67,7 @@ public final class DaemonSetController implements Controller {
     if (type.equals(daemonSets)) {
       queue.add(Keys.of(Nodes.stringAt(o, "metadata", "namespace"), Nodes.stringAt(o, "metadata", "name")));
     } else if (type.equals(pods)) {
-      JsonNode ref = ControllerRefs.controllerOf(o);
-      if (ref != null && "DaemonSet".equals(ref.path("kind").asString(""))
-          && ref.path("apiVersion").asString("").startsWith("apps/")) {
-        queue.add(Keys.of(Nodes.stringAt(o, "metadata", "namespace"), ref.path("name").asString("")));
-      }
+      SyncRunner.queueOwner(o, "DaemonSet", queue);
     } else if (type.equals(nodes)) {
       String name = Nodes.stringAt(o, "metadata", "name");
       String signature = event.type().equals("DELETED") ? null : signature(o);
@@ -108,28 +100,13 @@ public final class DaemonSetController implements Controller {
 
   @Override
   public Optional<Duration> reconcile(String key) {
-    return requeues.schedule(key, attempt(key), store.clock().instant());
-  }
-
-  private Optional<Duration> attempt(String key) {
-    Keys k = Keys.parse(key);
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return sync(k.namespace(), k.name(), key);
-      } catch (ApiException e) {
-        if (e.code() == 409 && attempt < CONFLICT_RETRIES) {
-          continue;
-        }
-        LOG.debug("daemonset {} sync failed, retrying: {}", key, e.getMessage());
-        return Optional.of(backoff.next(key));
-      }
-    }
+    return runner.reconcile(key, this::sync);
   }
 
   private Optional<Duration> sync(String namespace, String name, String key) {
     ObjectNode ds = store.get(daemonSets, namespace, name);
     if (ds == null) {
-      backoff.forget(key);
+      runner.backoff().forget(key);
       return Optional.empty();
     }
     JsonNode template = Nodes.at(ds, "spec", "template");
@@ -152,7 +129,7 @@ public final class DaemonSetController implements Controller {
     }
     TreeMap<String, List<ObjectNode>> byNode = podsByNode(uid, ds);
     writeStatus(ds, hash, decisions, byNode);
-    backoff.forget(key);
+    runner.backoff().forget(key);
     List<ObjectNode> all = new ArrayList<>();
     byNode.values().forEach(all::addAll);
     return StatefulSetController.nextAvailability(all, Nodes.intAt(ds, 0, "spec", "minReadySeconds"),

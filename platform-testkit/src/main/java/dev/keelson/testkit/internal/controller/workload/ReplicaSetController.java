@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,11 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ReplicaSetController implements Controller {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReplicaSetController.class);
 
   /** {@code BurstReplicas}: most pods created or deleted in one sync. */
   static final int BURST_REPLICAS = 500;
-  private static final int CONFLICT_RETRIES = 5;
   private static final Duration AVAILABILITY_SLACK = Duration.ofMillis(1);
 
   private final ApiServer api;
@@ -40,12 +36,12 @@ public final class ReplicaSetController implements Controller {
   private final ResourceType replicaSets;
   private final ResourceType pods;
   private final EventRecorder events;
-  private final Backoff backoff = new Backoff();
-  private final Requeues requeues = new Requeues();
+  private final SyncRunner runner;
 
   public ReplicaSetController(ApiServer api) {
     this.api = api;
     this.store = api.store();
+    this.runner = new SyncRunner("replicaset-controller", store);
     this.replicaSets = api.type("apps/v1", "ReplicaSet");
     this.pods = api.type("v1", "Pod");
     this.events = new EventRecorder(api, "replicaset-controller");
@@ -63,38 +59,19 @@ public final class ReplicaSetController implements Controller {
     if (type.equals(replicaSets)) {
       queue.add(Keys.of(Nodes.stringAt(o, "metadata", "namespace"), Nodes.stringAt(o, "metadata", "name")));
     } else if (type.equals(pods)) {
-      JsonNode ref = ControllerRefs.controllerOf(o);
-      if (ref != null && "ReplicaSet".equals(ref.path("kind").asString(""))
-          && ref.path("apiVersion").asString("").startsWith("apps/")) {
-        queue.add(Keys.of(Nodes.stringAt(o, "metadata", "namespace"), ref.path("name").asString("")));
-      }
+      SyncRunner.queueOwner(o, "ReplicaSet", queue);
     }
   }
 
   @Override
   public Optional<Duration> reconcile(String key) {
-    return requeues.schedule(key, attempt(key), store.clock().instant());
-  }
-
-  private Optional<Duration> attempt(String key) {
-    Keys k = Keys.parse(key);
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return sync(k.namespace(), k.name(), key);
-      } catch (ApiException e) {
-        if (e.code() == 409 && attempt < CONFLICT_RETRIES) {
-          continue;
-        }
-        LOG.debug("replicaset {} sync failed, retrying: {}", key, e.getMessage());
-        return Optional.of(backoff.next(key));
-      }
-    }
+    return runner.reconcile(key, this::sync);
   }
 
   private Optional<Duration> sync(String namespace, String name, String key) {
     ObjectNode rs = store.get(replicaSets, namespace, name);
     if (rs == null) {
-      backoff.forget(key);
+      runner.backoff().forget(key);
       return Optional.empty();
     }
     String uid = Nodes.stringAt(rs, "metadata", "uid");
@@ -132,9 +109,9 @@ public final class ReplicaSetController implements Controller {
       api.updateStatus(replicaSets, namespace, write, Keys.MANAGER, false);
     }
     if (failure != null) {
-      return Optional.of(backoff.next(key));
+      return Optional.of(runner.backoff().next(key));
     }
-    backoff.forget(key);
+    runner.backoff().forget(key);
     return nextAvailability(active, minReadySeconds, now);
   }
 

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,8 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StatefulSetController implements Controller {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StatefulSetController.class);
-  private static final int CONFLICT_RETRIES = 5;
   private static final Duration AVAILABILITY_SLACK = Duration.ofMillis(1);
 
   private final ApiServer api;
@@ -43,12 +39,12 @@ public final class StatefulSetController implements Controller {
   private final ResourceType claims;
   private final ResourceType revisions;
   private final EventRecorder events;
-  private final Backoff backoff = new Backoff();
-  private final Requeues requeues = new Requeues();
+  private final SyncRunner runner;
 
   public StatefulSetController(ApiServer api) {
     this.api = api;
     this.store = api.store();
+    this.runner = new SyncRunner("statefulset-controller", store);
     this.statefulSets = api.type("apps/v1", "StatefulSet");
     this.pods = api.type("v1", "Pod");
     this.claims = api.type("v1", "PersistentVolumeClaim");
@@ -68,32 +64,13 @@ public final class StatefulSetController implements Controller {
     if (type.equals(statefulSets)) {
       queue.add(Keys.of(Nodes.stringAt(o, "metadata", "namespace"), Nodes.stringAt(o, "metadata", "name")));
     } else if (type.equals(pods)) {
-      JsonNode ref = ControllerRefs.controllerOf(o);
-      if (ref != null && "StatefulSet".equals(ref.path("kind").asString(""))
-          && ref.path("apiVersion").asString("").startsWith("apps/")) {
-        queue.add(Keys.of(Nodes.stringAt(o, "metadata", "namespace"), ref.path("name").asString("")));
-      }
+      SyncRunner.queueOwner(o, "StatefulSet", queue);
     }
   }
 
   @Override
   public Optional<Duration> reconcile(String key) {
-    return requeues.schedule(key, attempt(key), store.clock().instant());
-  }
-
-  private Optional<Duration> attempt(String key) {
-    Keys k = Keys.parse(key);
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return sync(k.namespace(), k.name(), key);
-      } catch (ApiException e) {
-        if (e.code() == 409 && attempt < CONFLICT_RETRIES) {
-          continue;
-        }
-        LOG.debug("statefulset {} sync failed, retrying: {}", key, e.getMessage());
-        return Optional.of(backoff.next(key));
-      }
-    }
+    return runner.reconcile(key, this::sync);
   }
 
   /** The settings of one sync, read from the StatefulSet's spec. */
@@ -110,7 +87,7 @@ public final class StatefulSetController implements Controller {
   private Optional<Duration> sync(String namespace, String name, String key) {
     ObjectNode set = store.get(statefulSets, namespace, name);
     if (set == null) {
-      backoff.forget(key);
+      runner.backoff().forget(key);
       return Optional.empty();
     }
     boolean deleting = Nodes.at(set, "metadata", "deletionTimestamp") != null;
@@ -138,7 +115,7 @@ public final class StatefulSetController implements Controller {
     }
     List<ObjectNode> owned = ownedPods(uid, Nodes.at(set, "spec", "selector"));
     writeStatus(plan, owned);
-    backoff.forget(key);
+    runner.backoff().forget(key);
     Optional<Duration> available = nextAvailability(owned, plan.minReadySeconds(), store.clock().instant());
     if (wait.isPresent() && available.isPresent()) {
       return wait.get().compareTo(available.get()) <= 0 ? wait : available;
