@@ -87,38 +87,33 @@ final class GoFormat {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '<':
-                case '>':
-                case '&':
-                case '\u2028':
-                case '\u2029':
-                    out.append(String.format("\\u%04x", (int) c));
-                    break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (appendShortEscape(c, out)) {
+                continue;
+            }
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
         out.append('"');
+    }
+
+    /** The escapes Go's JSON encoder and {@code %q} share; false when {@code c} needs none of them. */
+    private static boolean appendShortEscape(char c, StringBuilder out) {
+        String escape = switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+        };
+        if (escape == null) {
+            return false;
+        }
+        out.append(escape);
+        return true;
     }
 
     /** Go's {@code %q} for a string. */
@@ -126,28 +121,13 @@ final class GoFormat {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (appendShortEscape(c, out)) {
+                continue;
+            }
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
             }
         }
         return out.append('"').toString();
