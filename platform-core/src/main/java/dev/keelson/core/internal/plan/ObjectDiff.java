@@ -144,7 +144,7 @@ public final class ObjectDiff {
     if (d.isObject() && (!t.isEmpty() || path.isEmpty())) {
       for (Map.Entry<String, JsonNode> field : d.properties()) {
         String p = join(path, field.getKey());
-        if (!IGNORED.contains(p) && !t.has("f:" + field.getKey()) && !field.getValue().isNull()) {
+        if (!t.has("f:" + field.getKey()) && ownable(p, field.getValue())) {
           unowned.put(p, field.getValue());
         }
       }
@@ -189,6 +189,22 @@ public final class ObjectDiff {
         }
       }
     }
+  }
+
+  /** True when applying the value would own a field: {@code metadata} with only a name and namespace would not. */
+  private static boolean ownable(String path, JsonNode value) {
+    if (IGNORED.contains(path) || value.isNull()) {
+      return false;
+    }
+    if (!value.isObject() || value.isEmpty()) {
+      return true;
+    }
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      if (ownable(join(path, field.getKey()), field.getValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void changed(String path, JsonNode before, JsonNode after) {
