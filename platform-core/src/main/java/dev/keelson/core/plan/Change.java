@@ -51,7 +51,10 @@ public final class Change {
     return action;
   }
 
-  /** The object as it will be applied (with Keelson's bookkeeping labels); empty for a delete. */
+  /**
+   * The object as it will be applied, with Keelson's bookkeeping labels (a {@code GenericKubernetesResource}
+   * once planned against a cluster); empty for a delete.
+   */
   public Optional<HasMetadata> desired() {
     return Optional.ofNullable(desired);
   }

@@ -52,8 +52,9 @@ final class ObjectWriter {
 
   ObjectOutcome write(Change change) {
     ObjectRef ref = change.ref();
-    JsonNode desired = serialization.convertValue(change.desired().orElseThrow(), JsonNode.class);
-    GenericKubernetesResource body = serialization.convertValue(desired, GenericKubernetesResource.class);
+    GenericKubernetesResource body = change.desired().filter(GenericKubernetesResource.class::isInstance)
+        .map(GenericKubernetesResource.class::cast).orElseGet(() -> serialization.convertValue(change.desired()
+            .orElseThrow(), GenericKubernetesResource.class));
     GenericKubernetesResource live = change.live().orElse(null);
     int attempts = 0;
     for (int replans = 0; ; replans++) {
@@ -74,7 +75,8 @@ final class ObjectWriter {
         List<FieldConflict> conflicts = conflicts(error);
         if (error.getCode() == 409 && conflicts.isEmpty() && replans < MAX_REPLANS) {
           live = read(ref);
-          if (live != null && ObjectDiff.compare(desired, serialization.convertValue(live, JsonNode.class),
+          if (live != null && ObjectDiff.compare(serialization.convertValue(body, JsonNode.class),
+              serialization.convertValue(live, JsonNode.class),
               settings.fieldManager()).isEmpty()) {
             return new ObjectOutcome(ref, Status.UNCHANGED, attempts, List.of(), Optional.empty());
           }

@@ -2,6 +2,7 @@ package dev.keelson.core.internal.plan;
 
 import dev.keelson.core.ObjectRef;
 import dev.keelson.core.plan.ApplySet;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code stringData} folded into {@code data} (the server stores only {@code data}, so applying {@code stringData}
  * would look changed forever), and the ApplySet membership label added.
  */
-public record DesiredObject(ObjectRef ref, ObjectNode json, HasMetadata object) {
+public record DesiredObject(ObjectRef ref, ObjectNode json, GenericKubernetesResource object) {
   private static final List<String> SERVER_METADATA = List.of("resourceVersion", "uid", "generation",
       "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
 
@@ -42,7 +43,9 @@ public record DesiredObject(ObjectRef ref, ObjectNode json, HasMetadata object) 
       }
       json.remove("stringData");
     }
-    HasMetadata object = serialization.unmarshal(json.toString());
+    // Generic, not the typed model class: converting a tree to a Map-backed object is cheap, and the applier sends
+    // exactly this.
+    GenericKubernetesResource object = serialization.convertValue(json, GenericKubernetesResource.class);
     return new DesiredObject(ObjectRef.of(object), json, object);
   }
 
