@@ -58,11 +58,14 @@ class ApplyFaultsTest {
 
   @Test
   void serverErrorsAndThrottlingAreRetriedUntilConverged(KubernetesClient client, SimulatedCluster cluster) {
+    // About 44% of patches fail; 20 attempts make a run of failures that exhausts them a one-in-ten-million event.
+    RetryPolicy patient = RetryPolicy.of(20, Duration.ofMillis(1), Duration.ofMillis(10));
     cluster.faults().failAtRate(0.3, 500, 7L, call -> call.verb().equals("patch"));
     cluster.faults().failAtRate(0.2, 429, 11L, call -> call.verb().equals("patch"));
     cluster.faults().failAtRate(0.1, 503, 13L, call -> call.verb().equals("list") || call.verb().equals("get"));
 
-    ApplyResult result = applier(client).apply(plan(client, hundredObjects("v1")));
+    ApplyResult result = Applier.on(client).retry(patient).build().apply(Planner.on(client).applySet(BULK)
+        .retry(patient).build().plan(hundredObjects("v1")));
 
     assertThat(result.succeeded()).isTrue();
     assertThat(result.written()).hasSize(100);
