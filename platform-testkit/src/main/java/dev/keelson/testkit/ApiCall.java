@@ -17,12 +17,20 @@ package dev.keelson.testkit;
 public record ApiCall(String verb, String method, String path, String resource, String namespace, String name,
     String subresource, int status, String bodyDigest) {
 
-  /** True for verbs that change state. */
+  /** True for verbs that change state; a dry run ({@code dryRun=All}) changes nothing and is not a write. */
   public boolean isWrite() {
+    if (isDryRun()) {
+      return false;
+    }
     return switch (verb) {
       case "create", "update", "patch", "delete", "deletecollection" -> true;
       default -> false;
     };
+  }
+
+  /** True for a request with {@code dryRun=All}: validated and admitted, never stored. */
+  public boolean isDryRun() {
+    return path.contains("dryRun=All");
   }
 
   @Override

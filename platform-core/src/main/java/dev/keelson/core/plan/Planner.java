@@ -8,6 +8,7 @@ import dev.keelson.core.internal.plan.Kinds;
 import dev.keelson.core.internal.plan.LiveState;
 import dev.keelson.core.internal.plan.ObjectDiff;
 import dev.keelson.core.internal.plan.Retrier;
+import dev.keelson.core.internal.plan.ServerDryRun;
 import dev.keelson.core.spec.SpecException;
 import dev.keelson.core.spec.Violation;
 import dev.keelson.core.validation.Names;
@@ -40,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Reads are few: one list per group-kind for an ApplySet's members, one list of namespaces, and for other
  * objects no read when their namespace does not exist yet, else a list per kind and namespace or a get each.
  * Whether an update is needed is decided locally, the way server-side apply decides it: by the desired values and
- * by the fields this field manager owns ({@code managedFields}).
+ * by the fields this field manager owns ({@code managedFields}); an update found that way is then confirmed with a
+ * server-side dry run, which sees what a local comparison cannot (mutating webhooks, CRD defaulting).
  *
  * <pre>{@code
  * Planner planner = Planner.on(client).applySet(ApplySet.of("shop", "shop")).build();
@@ -58,6 +60,7 @@ public final class Planner {
   private final Retrier retrier;
   private final KubernetesSerialization serialization;
   private final Kinds kinds;
+  private final ServerDryRun dryRun;
 
   private Planner(Builder b) {
     this.client = b.client;
@@ -67,6 +70,8 @@ public final class Planner {
     this.retrier = new Retrier(b.retry);
     this.serialization = client == null ? new KubernetesSerialization() : client.getKubernetesSerialization();
     this.kinds = client == null ? null : new Kinds(client, retrier);
+    this.dryRun = client == null || !b.confirmWithServer ? null
+        : new ServerDryRun(kinds, retrier, serialization, fieldManager);
   }
 
   /** A planner that compares with the cluster {@code client} talks to. */
@@ -149,6 +154,10 @@ public final class Planner {
         fieldManager);
     if (fields.isEmpty()) {
       return new Change(d.ref(), Change.Action.NO_OP, d.object(), current, List.of(), "");
+    }
+    if (dryRun != null && dryRun.wouldChangeNothing(d.ref(), d.object(), current).orElse(false)) {
+      return new Change(d.ref(), Change.Action.NO_OP, d.object(), current, List.of(),
+          "the server's dry run changes nothing");
     }
     long values = fields.stream().filter(f -> f.kind() != FieldChange.Kind.OWNED).count();
     String reason = values == 0 ? "take ownership of " + fields.size() + " field" + (fields.size() == 1 ? "" : "s")
@@ -271,6 +280,7 @@ public final class Planner {
     private ApplySet applySet;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retry = RetryPolicy.defaults();
+    private boolean confirmWithServer = true;
 
     private Builder(KubernetesClient client) {
       this.client = client;
@@ -300,6 +310,16 @@ public final class Planner {
     /** How reads are retried on 429, 5xx and lost connections. */
     public Builder retry(RetryPolicy value) {
       this.retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    /**
+     * Whether an update found locally is confirmed with a server-side dry run ({@code dryRun=All}) before it is
+     * planned; on by default. The local comparison cannot see mutating webhooks, CRD defaulting or value
+     * normalisation it does not know; a dry run costs one request per changed object and none for unchanged ones.
+     */
+    public Builder confirmWithServer(boolean value) {
+      this.confirmWithServer = value;
       return this;
     }
 
