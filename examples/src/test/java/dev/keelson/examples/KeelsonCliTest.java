@@ -39,6 +39,21 @@ class KeelsonCliTest {
   }
 
   @Test
+  void theTourTakesTheSampleAppThroughPlanApplyReleaseAndPrune() {
+    assertThat(cli.run("tour")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String tour = out.toString(StandardCharsets.UTF_8);
+    assertThat(tour)
+        .contains("8 to create, 0 to update, 0 to delete, 0 unchanged")
+        .contains("0 to create, 0 to update, 0 to delete, 8 unchanged; 0 writes")
+        .contains("-   spec.template.spec.containers[name=app].image: \"registry.example.com/shop/web:1.4.2\"")
+        .contains("+   spec.template.spec.containers[name=app].image: \"registry.example.com/shop/web:1.4.3\"")
+        .contains("Deployment shop/web: 3 of 3 replicas available, image registry.example.com/shop/web:1.4.3")
+        .contains("- PodDisruptionBudget shop/web (delete: pruned: left the spec of ApplySet shop/shop)")
+        .contains("0 created, 0 updated, 1 deleted")
+        .endsWith("Tour complete.\n");
+  }
+
+  @Test
   void badUsageExitsWithTwoAndSaysWhy() {
     assertThat(cli.run("render", "--env=moon")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown environment \"moon\"")

@@ -6,6 +6,7 @@ import dev.keelson.core.app.EnvironmentOverlay;
 import dev.keelson.core.render.Manifests;
 import dev.keelson.core.spec.SpecException;
 import dev.keelson.examples.SampleApp;
+import dev.keelson.examples.Tour;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * The {@code keelson} command-line tool.
  *
  * <pre>
+ * java -jar examples/target/keelson.jar tour                   # spec → plan → apply → events, simulated cluster
  * java -jar examples/target/keelson.jar render                 # the sample app, golden-path YAML
  * java -jar examples/target/keelson.jar render --env=prod      # with the prod overlay
  * java -jar examples/target/keelson.jar render --json
@@ -27,6 +29,8 @@ public final class KeelsonCli {
       usage: keelson <command> [options]
 
       commands:
+        tour                           the sample app through plan, apply, release and prune
+                                       on an embedded simulated cluster
         render [--env=NAME] [--json]   render the sample app with golden-path defaults
                                        (environments: staging, prod)
         help                           this text
@@ -53,12 +57,26 @@ public final class KeelsonCli {
     List<String> options = Arrays.asList(args).subList(1, args.length);
     return switch (args[0]) {
       case "render" -> render(options);
+      case "tour" -> tour(options);
       default -> {
         err.println("keelson: unknown command \"" + args[0] + "\"");
         err.print(USAGE);
         yield 2;
       }
     };
+  }
+
+  private int tour(List<String> options) {
+    if (!options.isEmpty()) {
+      err.println("keelson tour: takes no options, got " + options);
+      return 2;
+    }
+    try {
+      return new Tour(out).run();
+    } catch (Exception e) {
+      err.println("keelson tour: " + e.getMessage());
+      return 1;
+    }
   }
 
   private int render(List<String> options) {
