@@ -1,0 +1,42 @@
+package dev.keelson.core.inventory;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Which object, in which cluster: the coordinates the inventory answers with.
+ *
+ * <pre>{@code
+ * ObjectRef web = new ObjectRef("prod-eu", "Deployment", "shop", "web");
+ * web.toString();   // "prod-eu/Deployment/shop/web"
+ * }</pre>
+ *
+ * @param cluster the cluster's name
+ * @param kind the Kubernetes kind, e.g. {@code ReplicaSet}
+ * @param namespace the namespace, empty for cluster-scoped objects such as nodes
+ * @param name the object's name
+ */
+public record ObjectRef(String cluster, String kind, String namespace, String name) implements Comparable<ObjectRef> {
+
+  private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::cluster)
+      .thenComparing(ObjectRef::namespace).thenComparing(ObjectRef::kind).thenComparing(ObjectRef::name);
+
+  public ObjectRef {
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(kind, "kind");
+    namespace = namespace == null ? "" : namespace;
+    Objects.requireNonNull(name, "name");
+  }
+
+  /** Orders by cluster, namespace, kind, then name. */
+  @Override
+  public int compareTo(ObjectRef other) {
+    return ORDER.compare(this, other);
+  }
+
+  /** {@code cluster/kind/namespace/name}, or {@code cluster/kind/name} when cluster-scoped. */
+  @Override
+  public String toString() {
+    return cluster + "/" + kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+  }
+}
