@@ -5,6 +5,7 @@ import dev.keelson.core.spec.Violation;
 import dev.keelson.core.validation.Names;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,15 +41,19 @@ public final class ClusterLabels {
 
   /** {@code scheme://host:port/path} of the client's API server: no user info, query or fragment. */
   public static String server(KubernetesClient client) {
-    String url = client.getConfiguration().getMasterUrl();
+    String unknown = "(server address unknown)";
+    String url = client.getConfiguration() == null ? null : client.getConfiguration().getMasterUrl();
+    if (url == null) {
+      return unknown;
+    }
     try {
       URI uri = URI.create(url);
       if (uri.getHost() == null) {
-        return "(server address unknown)";
+        return unknown;
       }
       return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-    } catch (IllegalArgumentException | java.net.URISyntaxException | NullPointerException e) {
-      return "(server address unknown)";
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return unknown; // the text may hold credentials, so it is not quoted
     }
   }
 }
