@@ -96,10 +96,7 @@ public final class Applier {
 
     /** The field manager; must be the one the plan was computed for. {@code keelson} by default. */
     public Builder fieldManager(String value) {
-      if (value == null || value.isBlank() || value.length() > 128) {
-        throw new IllegalArgumentException("fieldManager: must be 1 to 128 characters, got " + value);
-      }
-      this.fieldManager = value;
+      this.fieldManager = Planner.checkFieldManager(value);
       return this;
     }
 

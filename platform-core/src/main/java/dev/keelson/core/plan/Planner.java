@@ -267,6 +267,18 @@ public final class Planner {
     }
   }
 
+  /**
+   * A field manager name as the API server accepts it (1 to 128 characters).
+   *
+   * @throws IllegalArgumentException naming the rule otherwise
+   */
+  public static String checkFieldManager(String value) {
+    if (value == null || value.isBlank() || value.length() > 128) {
+      throw new IllegalArgumentException("fieldManager: must be 1 to 128 characters, got " + value);
+    }
+    return value;
+  }
+
   private static void throwIfAny(int count, List<Violation> violations) {
     if (!violations.isEmpty()) {
       throw new SpecException("Plan of " + count + " object" + (count == 1 ? "" : "s"), violations);
@@ -288,10 +300,7 @@ public final class Planner {
 
     /** The server-side apply field manager; {@code keelson} by default. */
     public Builder fieldManager(String value) {
-      if (value == null || value.isBlank() || value.length() > 128) {
-        throw new IllegalArgumentException("fieldManager: must be 1 to 128 characters, got " + value);
-      }
-      this.fieldManager = value;
+      this.fieldManager = Planner.checkFieldManager(value);
       return this;
     }
 

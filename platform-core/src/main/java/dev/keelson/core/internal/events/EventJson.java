@@ -21,7 +21,7 @@ public final class EventJson {
     node.put("severity", event.severity().name());
     node.put("reason", event.reason());
     node.put("correlationId", event.correlationId());
-    event.target().ifPresent(t -> target(node.putObject("target"), t));
+    event.target().ifPresent(t -> ref(node.putObject("target"), t));
     node.put("message", event.message());
     Map<String, String> attributes = new TreeMap<>(event.attributes());
     if (!attributes.isEmpty()) {
@@ -31,7 +31,8 @@ public final class EventJson {
     return JSON.writeValueAsString(node);
   }
 
-  private static void target(ObjectNode node, ObjectRef ref) {
+  /** Writes an object reference's fields into {@code node}; the namespace only when there is one. */
+  public static void ref(ObjectNode node, ObjectRef ref) {
     node.put("apiVersion", ref.apiVersion());
     node.put("kind", ref.kind());
     if (!ref.namespace().isEmpty()) {

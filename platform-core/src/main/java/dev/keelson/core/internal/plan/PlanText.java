@@ -1,6 +1,6 @@
 package dev.keelson.core.internal.plan;
 
-import dev.keelson.core.ObjectRef;
+import dev.keelson.core.internal.events.EventJson;
 import dev.keelson.core.plan.Change;
 import dev.keelson.core.plan.FieldChange;
 import dev.keelson.core.plan.Plan;
@@ -78,7 +78,7 @@ public final class PlanText {
     for (Change change : plan.changes()) {
       ObjectNode c = changes.addObject();
       c.put("action", change.action().name().toLowerCase(java.util.Locale.ROOT));
-      ref(c, change.ref());
+      EventJson.ref(c, change.ref());
       c.put("reason", change.reason());
       if (!change.fields().isEmpty()) {
         ArrayNode fields = c.putArray("fields");
@@ -96,14 +96,5 @@ public final class PlanText {
       }
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-  }
-
-  private static void ref(ObjectNode node, ObjectRef ref) {
-    node.put("apiVersion", ref.apiVersion());
-    node.put("kind", ref.kind());
-    if (!ref.namespace().isEmpty()) {
-      node.put("namespace", ref.namespace());
-    }
-    node.put("name", ref.name());
   }
 }
