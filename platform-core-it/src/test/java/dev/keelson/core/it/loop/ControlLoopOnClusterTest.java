@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.KubernetesResourceUtil;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +44,7 @@ class ControlLoopOnClusterTest {
     Cache<Deployment> deployments = Cache.of(client.apps().deployments().inAnyNamespace());
     Reconciler<ObjectKey> labeler = key -> {
       Optional<Deployment> cached = deployments.get(key);                 // no GET: the informer's copy
-      if (cached.isEmpty() || KubernetesResourceUtil.getLabels(cached.get().getMetadata()).containsKey("keelson.dev/seen")) {
+      if (cached.isEmpty() || cached.get().getMetadata().getLabels().containsKey("keelson.dev/seen")) {
         return Result.done();
       }
       Deployment seen = new DeploymentBuilder().withNewMetadata().withNamespace(key.namespace())

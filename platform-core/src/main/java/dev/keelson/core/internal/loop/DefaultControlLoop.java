@@ -42,7 +42,7 @@ public final class DefaultControlLoop<K> implements ControlLoop<K> {
   private final List<Thread> workers = new ArrayList<>();
   private volatile State state = State.NEW;
   private volatile boolean leading;
-  private Cancellable activity = () -> false;
+  private volatile Cancellable activity = () -> false;
 
   public DefaultControlLoop(String name, Reconciler<K> reconciler, List<Watch<?, K>> watches, int workers,
       Scheduler scheduler, KubernetesClient electionClient, LeaderElection election, RateLimit rateLimit,
