@@ -1,5 +1,6 @@
 package dev.keelson.testkit;
 
+import dev.keelson.core.loop.Scheduler;
 import dev.keelson.testkit.internal.admission.Admissions;
 import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.Json;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +69,7 @@ public final class SimulatedCluster implements AutoCloseable {
       "kube-node-lease");
 
   private final VirtualClock clock;
+  private final VirtualScheduler scheduler;
   private final ObjectStore store;
   private final ApiServer api;
   private final ControllerManager controllers;
@@ -83,6 +86,7 @@ public final class SimulatedCluster implements AutoCloseable {
     Instant start = builder.start;
     long seed = builder.seed;
     this.clock = new VirtualClock(start);
+    this.scheduler = new VirtualScheduler(clock);
     ResourceTypes types = new ResourceTypes();
     this.store = new ObjectStore(clock, seed);
     this.api = new ApiServer(types, store);
@@ -238,21 +242,53 @@ public final class SimulatedCluster implements AutoCloseable {
     return clock;
   }
 
-  /** Runs the controllers until none has work left (timers not yet due stay pending). */
+  /**
+   * A {@link Scheduler} on the virtual clock, for control loops under test: its tasks run when the test moves time
+   * ({@link #advance}, {@link #awaitIdle}, real-time mode), in due order and interleaved with the cluster's own
+   * controllers. After the tasks due at an instant have run, it waits until every control loop on it is quiet
+   * before time moves on, so a loop that requeues itself every minute reconciles at every minute of an
+   * {@code advance(Duration.ofMinutes(30))}.
+   *
+   * <pre>{@code
+   * ControlLoop<ObjectKey> loop = ControlLoop.builder("canary", reconciler).scheduler(cluster.scheduler()).build();
+   * loop.start();
+   * cluster.advance(Duration.ofMinutes(5));           // the reconciler's requeueAfter(5 min) fires
+   * }</pre>
+   */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Runs the controllers until none has work left, and the {@link #scheduler()}'s tasks that are due (timers not
+   * yet due stay pending).
+   */
   public SimulatedCluster awaitIdle() {
     synchronized (controllers) {
-      controllers.runUntilIdle();
+      do {
+        controllers.runUntilIdle();
+      } while (scheduler.runDue());
     }
     return this;
   }
 
-  /** Moves the virtual clock forward, running every controller step that falls due on the way. */
+  /**
+   * Moves the virtual clock forward, running every controller step and {@link #scheduler()} task that falls due on
+   * the way, in time order.
+   */
   public SimulatedCluster advance(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("time only moves forward, got " + duration);
     }
     synchronized (controllers) {
-      controllers.advanceTo(clock.instant().plus(duration), clock::moveTo);
+      Instant target = clock.instant().plus(duration);
+      scheduler.runDue();
+      for (Optional<Instant> next = scheduler.nextDue(); next.isPresent() && !next.get().isAfter(target);
+          next = scheduler.nextDue()) {
+        controllers.advanceTo(next.get(), clock::moveTo);
+        scheduler.runDue();
+      }
+      controllers.advanceTo(target, clock::moveTo);
     }
     return this;
   }
