@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** {@code sum}, {@code avg}, {@code min}, {@code max}, {@code count} and {@code group}, {@code by} or {@code without}. */
+/** {@code sum}, {@code avg}, {@code min}, {@code max}, {@code count}, {@code group}: {@code by} or {@code without}. */
 final class Aggregations {
 
   private Aggregations() {

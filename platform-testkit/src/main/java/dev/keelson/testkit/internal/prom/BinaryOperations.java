@@ -73,7 +73,7 @@ final class BinaryOperations {
       Sample previous = right.put(signature(m, s.labels()), s);
       if (previous != null) {
         throw PromQlException.execution("found duplicate series for the match group " + signature(m, s.labels())
-            + " on the right hand-side of the operation: [" + previous.labels() + ", " + s.labels()
+            + " on the right hand-side of the operation: [" + s.labels() + ", " + previous.labels()
             + "];many-to-many matching not allowed: matching labels must be unique on one side");
       }
     }

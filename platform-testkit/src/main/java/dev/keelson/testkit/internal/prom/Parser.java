@@ -14,7 +14,9 @@ import dev.keelson.testkit.internal.prom.Expr.VectorSelector;
 import dev.keelson.testkit.internal.prom.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
@@ -32,6 +34,8 @@ public final class Parser {
       Set.of("==", "!=", ">", "<", ">=", "<="), Set.of("+", "-"), Set.of("*", "/", "%", "atan2"), Set.of("^"));
 
   private final List<Token> tokens;
+  /** Where each parsed expression starts, for error positions as Prometheus reports them. */
+  private final Map<Expr, Integer> starts = new IdentityHashMap<>();
   private int pos;
 
   private Parser(List<Token> tokens) {
@@ -57,6 +61,7 @@ public final class Parser {
     if (level == PRECEDENCE.size()) {
       return unary();
     }
+    int start = peek().offset();
     Expr lhs = expression(level + 1);
     while (isBinaryOperator(peek(), PRECEDENCE.get(level))) {
       Token op = next();
@@ -69,7 +74,7 @@ public final class Parser {
       Matching matching = matching();
       // '^' is right-associative: its right operand may itself be a '^' chain.
       Expr rhs = operator.equals("^") ? expression(level) : expression(level + 1);
-      lhs = binary(op, operator, lhs, rhs, returnBool, matching);
+      lhs = at(start, binary(start, op, operator, lhs, rhs, returnBool, matching));
       if (operator.equals("^")) {
         return lhs;
       }
@@ -94,11 +99,11 @@ public final class Parser {
     return matching;
   }
 
-  private Binary binary(Token at, String op, Expr lhs, Expr rhs, boolean returnBool, Matching matching) {
+  private Binary binary(int start, Token at, String op, Expr lhs, Expr rhs, boolean returnBool,
+      Matching matching) {
     for (Expr side : List.of(lhs, rhs)) {
       if (side.type() != Type.SCALAR && side.type() != Type.VECTOR) {
-        throw PromQlException.parse(at.offset(), "binary expression must contain only scalar and instant vector "
-            + "types");
+        throw PromQlException.parse(start, "binary expression must contain only scalar and instant vector types");
       }
     }
     Binary b = new Binary(op, lhs, rhs, returnBool, matching);
@@ -135,10 +140,20 @@ public final class Parser {
       if (t.isOperator("+")) {
         return inner;
       }
-      return inner instanceof NumberLiteral n ? new NumberLiteral(-n.value()) : new Negation(inner);
+      return at(t.offset(), inner instanceof NumberLiteral n ? new NumberLiteral(-n.value()) : new Negation(inner));
     }
     boolean parenthesised = t.kind() == Kind.LEFT_PAREN;
-    return postfix(primary(), parenthesised);
+    return at(t.offset(), postfix(at(t.offset(), primary()), parenthesised));
+  }
+
+  /** Records where an expression starts, unless known already (a parenthesised one starts at its parenthesis). */
+  private Expr at(int offset, Expr e) {
+    starts.putIfAbsent(e, offset);
+    return e;
+  }
+
+  private int startOf(Expr e) {
+    return starts.getOrDefault(e, 0);
   }
 
   private Expr postfix(Expr e, boolean parenthesised) {
@@ -237,7 +252,7 @@ public final class Parser {
           + f.promName() + "\", got " + args.size());
     }
     for (int i = 0; i < args.size(); i++) {
-      checkType(f.args().get(i), args.get(i), name, "call to function \"" + f.promName() + "\"");
+      checkType(f.args().get(i), args.get(i), "call to function \"" + f.promName() + "\"");
     }
     return new Call(f, args);
   }
@@ -264,7 +279,7 @@ public final class Parser {
       without = next().isKeyword("without");
       grouping = labelList();
     }
-    checkType(Type.VECTOR, expr, name, "aggregation expression");
+    checkType(Type.VECTOR, expr, "aggregation expression");
     return new Aggregate(op, null, expr, grouping, without);
   }
 
@@ -342,9 +357,9 @@ public final class Parser {
 
   // ---- helpers ----
 
-  private static void checkType(Type expected, Expr actual, Token at, String context) {
+  private void checkType(Type expected, Expr actual, String context) {
     if (actual.type() != expected) {
-      throw PromQlException.parse(at.offset(), "expected type " + expected + " in " + context + ", got "
+      throw PromQlException.parse(startOf(actual), "expected type " + expected + " in " + context + ", got "
           + actual.type());
     }
   }
@@ -374,6 +389,9 @@ public final class Parser {
   }
 
   private void expect(Kind kind, String what) {
+    if (kind == Kind.RIGHT_PAREN && peek().kind() == Kind.END) {
+      throw PromQlException.parse(peek().offset(), "unclosed left parenthesis");
+    }
     if (peek().kind() != kind) {
       throw unexpected(", expected " + what);
     }

@@ -196,8 +196,8 @@ class PromQlTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "rate(http_requests_total) | 1:1: parse error: expected type range vector in call to function \"rate\", got instant vector",
-      "sum(rate(x[5m]) | 1:16: parse error: unexpected end of input, expected \")\"",
+      "rate(http_requests_total) | 1:6: parse error: expected type range vector in call to function \"rate\", got instant vector",
+      "sum(rate(x[5m]) | 1:16: parse error: unclosed left parenthesis",
       "{} | 1:1: parse error: vector selector must contain at least one non-empty matcher",
       "{code=~\".*\"} | 1:1: parse error: vector selector must contain at least one non-empty matcher",
       "x offset 5m | 1:3: parse error: the offset modifier is not supported by the simulated Prometheus",
@@ -213,7 +213,7 @@ class PromQlTest {
       "x{a=~\"(\"} | 1:6: parse error: invalid regular expression \"(\": Unclosed group",
       "'' | 1:1: parse error: no expression found in input",
       "x y | 1:3: parse error: unexpected identifier \"y\"",
-      "x[5m] + 1 | 1:7: parse error: binary expression must contain only scalar and instant vector types"})
+      "x[5m] + 1 | 1:1: parse error: binary expression must contain only scalar and instant vector types"})
   void badQueriesAreRefusedNamingWhatIsWrong(String query, String message) {
     assertThatThrownBy(() -> Parser.parse(query)).isInstanceOf(PromQlException.class).hasMessage(message)
         .extracting(e -> ((PromQlException) e).errorType()).isEqualTo("bad_data");

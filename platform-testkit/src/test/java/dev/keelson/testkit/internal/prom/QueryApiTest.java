@@ -57,7 +57,7 @@ class QueryApiTest {
     QueryApi.Response r = api.handle("GET", "/api/v1/query?query=rate(up)", null, "");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid parameter "
-        + "\\\"query\\\": 1:1: parse error: expected type range vector in call to function \\\"rate\\\", got instant "
+        + "\\\"query\\\": 1:6: parse error: expected type range vector in call to function \\\"rate\\\", got instant "
         + "vector\"}");
 
     assertThat(api.handle("GET", "/api/v1/query?query=up&time=yesterday", null, "").body())
