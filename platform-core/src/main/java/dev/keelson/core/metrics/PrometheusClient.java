@@ -138,7 +138,8 @@ public final class PrometheusClient implements MetricsProvider {
   public QueryResult query(String promql, Instant time) {
     Objects.requireNonNull(promql, "promql");
     Objects.requireNonNull(time, "time");
-    return post("/api/v1/query", promql, Map.of("time", seconds(time.toEpochMilli())), "query \"" + promql + "\" at " + time);
+    return post("/api/v1/query", promql, Map.of("time", seconds(time.toEpochMilli())),
+        "query \"" + promql + "\" at " + time);
   }
 
   @Override

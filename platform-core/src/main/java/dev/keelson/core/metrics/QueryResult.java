@@ -10,8 +10,9 @@ import java.util.OptionalDouble;
  * {@link Matrix} (range queries, or range selectors at an instant) or a {@link Text}.
  *
  * <pre>{@code
- * OptionalDouble p99 = metrics.query("histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))",
- *     now).asVector().singleValue();
+ * OptionalDouble p99 = metrics.query(
+ *     "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))", now)
+ *     .asVector().singleValue();
  * }</pre>
  */
 public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Scalar, QueryResult.Matrix,

@@ -68,7 +68,8 @@ class PrometheusClientTest {
 
   @Test
   void anInstantQueryIsAFormPostWithTheTimeInUnixSecondsAndTheBearerToken() {
-    answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":\"up\","
+    answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+        + "{\"metric\":{\"__name__\":\"up\","
         + "\"job\":\"api\"},\"value\":[1767225600.781,\"1\"]},{\"metric\":{\"job\":\"db\"},\"value\":[1767225600.781,"
         + "\"NaN\"]}]}}");
     PrometheusClient client = PrometheusClient.builder(base).bearerToken("s3cret").build();
