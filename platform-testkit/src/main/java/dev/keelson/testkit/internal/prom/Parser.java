@@ -287,32 +287,37 @@ public final class Parser {
     expect(Kind.LEFT_PAREN, "\"(\"");
     List<String> labels = new ArrayList<>();
     while (peek().kind() != Kind.RIGHT_PAREN) {
-      Token label = next();
-      if (label.kind() != Kind.IDENTIFIER) {
-        throw PromQlException.parse(label.offset(), "unexpected " + label.describe() + " in grouping opts, "
-            + "expected label");
-      }
-      labels.add(label.text());
-      if (peek().kind() == Kind.COMMA) {
-        next();
-      } else if (peek().kind() != Kind.RIGHT_PAREN) {
-        throw PromQlException.parse(peek().offset(), "unexpected " + peek().describe()
-            + " in grouping opts, expected \")\" or \",\"");
-      }
+      labels.add(label("grouping opts").text());
+      separator(Kind.RIGHT_PAREN, "grouping opts");
     }
     next();
     return List.copyOf(labels);
+  }
+
+  private Token label(String context) {
+    Token label = next();
+    if (label.kind() != Kind.IDENTIFIER) {
+      throw PromQlException.parse(label.offset(), "unexpected " + label.describe() + " in " + context
+          + ", expected label");
+    }
+    return label;
+  }
+
+  /** After an item of a list: a comma and more, or the closing token (left for the caller). */
+  private void separator(Kind close, String context) {
+    if (peek().kind() == Kind.COMMA) {
+      next();
+    } else if (peek().kind() != close) {
+      throw PromQlException.parse(peek().offset(), "unexpected " + peek().describe() + " in " + context
+          + ", expected " + (close == Kind.RIGHT_PAREN ? "\")\"" : "\"}\"") + " or \",\"");
+    }
   }
 
   /** {@code name{matchers}} or {@code {matchers}}; the opening brace has been consumed. */
   private Expr selector(String name, Token start) {
     List<Matcher> matchers = new ArrayList<>();
     while (peek().kind() != Kind.RIGHT_BRACE) {
-      Token label = next();
-      if (label.kind() != Kind.IDENTIFIER) {
-        throw PromQlException.parse(label.offset(), "unexpected " + label.describe() + " in label matching, "
-            + "expected label");
-      }
+      Token label = label("label matching");
       Token op = next();
       if (op.kind() != Kind.OPERATOR || !Set.of("=", "!=", "=~", "!~").contains(op.text())) {
         throw PromQlException.parse(op.offset(), "unexpected " + op.describe() + " in label matching, expected "
@@ -329,12 +334,7 @@ public final class Parser {
         throw PromQlException.parse(value.offset(), "invalid regular expression \"" + value.text() + "\": "
             + e.getDescription());
       }
-      if (peek().kind() == Kind.COMMA) {
-        next();
-      } else if (peek().kind() != Kind.RIGHT_BRACE) {
-        throw PromQlException.parse(peek().offset(), "unexpected " + peek().describe() + " in label matching, "
-            + "expected \",\" or \"}\"");
-      }
+      separator(Kind.RIGHT_BRACE, "label matching");
     }
     next();
     return vectorSelector(name, matchers, start);

@@ -1,6 +1,7 @@
 package dev.keelson.testkit.internal.series;
 
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongToDoubleFunction;
 
 /** A value over virtual time: a rate (for counters) or a level (for gauges). */
 interface Curve {
@@ -11,48 +12,28 @@ interface Curve {
   /** Whether the value never changes, so that integrating it needs no sampling. */
   boolean constant();
 
-  static Curve constant(double value) {
-    return new Curve() {
+  /** A curve of a function of time; {@code constant} tells whether it never changes. */
+  static Curve of(LongToDoubleFunction at, boolean constant) {
+    record FunctionCurve(LongToDoubleFunction function, boolean constant) implements Curve {
       @Override
       public double at(long millis) {
-        return value;
+        return function.applyAsDouble(millis);
       }
+    }
+    return new FunctionCurve(at, constant);
+  }
 
-      @Override
-      public boolean constant() {
-        return true;
-      }
-    };
+  static Curve constant(double value) {
+    return of(millis -> value, true);
   }
 
   /** A function of the seconds elapsed since {@code originMillis}, the moment the test scripted it. */
   static Curve since(long originMillis, DoubleUnaryOperator ofSeconds) {
-    return new Curve() {
-      @Override
-      public double at(long millis) {
-        return ofSeconds.applyAsDouble((millis - originMillis) / 1000.0);
-      }
-
-      @Override
-      public boolean constant() {
-        return false;
-      }
-    };
+    return of(millis -> ofSeconds.applyAsDouble((millis - originMillis) / 1000.0), false);
   }
 
   /** This curve passed through {@code f} at each instant. */
   default Curve map(DoubleUnaryOperator f) {
-    Curve self = this;
-    return new Curve() {
-      @Override
-      public double at(long millis) {
-        return f.applyAsDouble(self.at(millis));
-      }
-
-      @Override
-      public boolean constant() {
-        return self.constant();
-      }
-    };
+    return of(millis -> f.applyAsDouble(at(millis)), constant());
   }
 }

@@ -139,19 +139,12 @@ final class PodSeriesFactory {
     }
   }
 
+  /** The rate of requests answered 500 ({@code errors}) or 200. */
   private static Curve product(Curve rate, Curve errorRatio, boolean errors) {
-    return new Curve() {
-      @Override
-      public double at(long millis) {
-        double e = errorRatio.at(millis);
-        return rate.at(millis) * (errors ? e : 1 - e);
-      }
-
-      @Override
-      public boolean constant() {
-        return rate.constant() && errorRatio.constant();
-      }
-    };
+    return Curve.of(millis -> {
+      double e = errorRatio.at(millis);
+      return rate.at(millis) * (errors ? e : 1 - e);
+    }, rate.constant() && errorRatio.constant());
   }
 
   /** Counters only grow: a scripted rate below zero counts as zero. */
