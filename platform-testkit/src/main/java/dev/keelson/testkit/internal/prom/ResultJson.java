@@ -16,7 +16,7 @@ import java.util.Map;
  * seconds with millisecond decimals ({@code 1767225600.5}), values as strings in Go's shortest {@code 'f'} format
  * ({@code "0.05"}, {@code "NaN"}, {@code "+Inf"}).
  */
-final class ResultJson {
+public final class ResultJson {
 
   private ResultJson() {
   }
@@ -96,7 +96,7 @@ final class ResultJson {
   }
 
   /** Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, with Prometheus' spelling of the special values. */
-  static String number(double v) {
+  public static String number(double v) {
     if (Double.isNaN(v)) {
       return "NaN";
     }

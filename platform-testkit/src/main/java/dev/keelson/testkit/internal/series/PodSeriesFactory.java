@@ -1,6 +1,7 @@
 package dev.keelson.testkit.internal.series;
 
 import dev.keelson.testkit.internal.prom.Labels;
+import dev.keelson.testkit.internal.prom.ResultJson;
 import dev.keelson.testkit.internal.prom.SeriesSource.StoredSeries;
 import dev.keelson.testkit.internal.series.ScriptedSeries.CustomSeries;
 import dev.keelson.testkit.internal.series.ScriptedSeries.Property;
@@ -91,13 +92,14 @@ final class PodSeriesFactory {
       return;
     }
     if (wants(metricName, DURATION + "_bucket")) {
+      // Bounds written as client_golang writes them (Go's shortest float format): 0.005, 1, +Inf.
       List<Double> bounds = new ArrayList<>();
       for (double b : scripts.buckets()) {
         bounds.add(b);
       }
       bounds.add(Double.POSITIVE_INFINITY);
       for (double bound : bounds) {
-        Labels labels = base.with(Labels.NAME, DURATION + "_bucket").with("le", formatBound(bound));
+        Labels labels = base.with(Labels.NAME, DURATION + "_bucket").with("le", ResultJson.number(bound));
         add(out, pod, labels, Pieces.combine(rate, latency, (r, l) -> r.map(v -> v * l.shareAtMost(bound))), true);
       }
     }
@@ -164,11 +166,4 @@ final class PodSeriesFactory {
     return false;
   }
 
-  /** Bucket bounds as client_golang writes them: {@code 0.005}, {@code 1}, {@code +Inf}. */
-  private static String formatBound(double bound) {
-    if (Double.isInfinite(bound)) {
-      return "+Inf";
-    }
-    return new java.math.BigDecimal(Double.toString(bound)).stripTrailingZeros().toPlainString();
-  }
 }
