@@ -68,7 +68,7 @@ public final class Metrics {
 
   /**
    * The pods of a workload (a Deployment, StatefulSet, DaemonSet, Job, CronJob or ReplicaSet, found through each
-   * pod's controller chain when the series are queried), to script their series.
+   * pod's controller chain), to script their series.
    */
   public PodMetrics forWorkload(String namespace, String workload) {
     return new PodMetrics(series, PodScope.workload(namespace, workload));
