@@ -20,6 +20,9 @@ import dev.keelson.testkit.internal.controller.workload.CronJobController;
 import dev.keelson.testkit.internal.controller.workload.StatefulSetControllers;
 import dev.keelson.testkit.internal.controller.workload.WorkloadControllers;
 import dev.keelson.testkit.internal.http.ApiDispatcher;
+import dev.keelson.testkit.internal.prom.QueryApi;
+import dev.keelson.testkit.internal.series.PodTracker;
+import dev.keelson.testkit.internal.series.ScriptedSeries;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -104,13 +108,15 @@ public final class SimulatedCluster implements AutoCloseable {
     CronJobController.install(controllers, api);
     ScriptedMetrics scripted = new ScriptedMetrics();
     controllers.register(new HorizontalPodAutoscalerController(api, scripted));
-    this.metrics = new Metrics(scripted);
+    ScriptedSeries series = new ScriptedSeries(clock, new PodTracker(store, Map.of(
+        "ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job", api.type("batch/v1", "Job"))));
+    this.metrics = new Metrics(scripted, series);
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
     UnaryOperator<ApiCall> decide = faults::decide;
     this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new ApiDispatcher(api, requests, decide), false);
+        new ApiDispatcher(api, requests, decide, new QueryApi(series, clock)), false);
     server.init();
     for (String ns : SYSTEM_NAMESPACES) {
       ObjectNode namespace = Json.object();
@@ -206,7 +212,7 @@ public final class SimulatedCluster implements AutoCloseable {
     return nodes;
   }
 
-  /** The metric values autoscalers see. */
+  /** The metric values autoscalers see and the series the simulated Prometheus serves. */
   public Metrics metrics() {
     return metrics;
   }
@@ -359,6 +365,21 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The API server's URL, for clients built by hand. */
   public String url() {
     return server.url("/");
+  }
+
+  /**
+   * The base URL of the cluster's Prometheus-compatible query API ({@code <url>/prometheus}): point a Prometheus
+   * client at it and it calls {@code <base>/api/v1/query} and {@code <base>/api/v1/query_range}, answered from the
+   * series scripted through {@link #metrics()}, evaluated at the virtual clock's now unless a time is given.
+   *
+   * <pre>{@code
+   * PrometheusClient prometheus = PrometheusClient.of(URI.create(cluster.prometheusUrl()));
+   * QueryResult r = prometheus.query("sum(rate(http_requests_total{namespace=\"shop\"}[1m]))",
+   *     cluster.clock().instant());
+   * }</pre>
+   */
+  public String prometheusUrl() {
+    return server.url(ApiDispatcher.PROMETHEUS_PATH);
   }
 
   /** The current resourceVersion of the whole cluster. */

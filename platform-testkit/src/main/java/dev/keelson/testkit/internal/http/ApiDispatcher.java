@@ -9,6 +9,7 @@ import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.Selector;
+import dev.keelson.testkit.internal.prom.QueryApi;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -26,14 +27,21 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server. */
+/**
+ * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, and its Prometheus query
+ * API under {@value #PROMETHEUS_PATH} (neither logged as API calls nor subject to API faults).
+ */
 public final class ApiDispatcher extends Dispatcher {
+
+  /** Where the simulated Prometheus' HTTP API lives on the API server's address. */
+  public static final String PROMETHEUS_PATH = "/prometheus";
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
   private final ApiServer api;
   private final RequestLog log;
   private final UnaryOperator<ApiCall> faults;
+  private final QueryApi prometheus;
   private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "keelson-watch-sender");
     t.setDaemon(true);
@@ -44,10 +52,11 @@ public final class ApiDispatcher extends Dispatcher {
    * @param faults consulted before each request is handled: returns null to proceed, or a call whose status the
    *     request is answered with (an injected fault)
    */
-  public ApiDispatcher(ApiServer api, RequestLog log, UnaryOperator<ApiCall> faults) {
+  public ApiDispatcher(ApiServer api, RequestLog log, UnaryOperator<ApiCall> faults, QueryApi prometheus) {
     this.api = api;
     this.log = log;
     this.faults = faults;
+    this.prometheus = prometheus;
   }
 
   @Override
@@ -55,6 +64,13 @@ public final class ApiDispatcher extends Dispatcher {
     String path = request.getPath();
     String method = request.getMethod();
     String body = request.getBody() == null ? "" : request.getUtf8Body();
+    if (path.equals(PROMETHEUS_PATH) || path.startsWith(PROMETHEUS_PATH + "/")
+        || path.startsWith(PROMETHEUS_PATH + "?")) {
+      QueryApi.Response r = prometheus.handle(method, path.substring(PROMETHEUS_PATH.length()),
+          request.getHeader("Content-Type"), body);
+      return new MockResponse().setResponseCode(r.status()).setHeader("Content-Type", r.contentType())
+          .setBody(r.body());
+    }
     Optional<ApiPath> parsed = ApiPath.parse(path, api.types());
     if (parsed.isEmpty()) {
       return recordUnknown(method, path, body, status(new ApiException(404, "NotFound",
