@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** Whether a rollout's surge or a scale-up fits the namespace quota and the tenant's total, on live quota status. */
 @SimulatedClusterTest
-class QuotaHeadroomTest {
+public class QuotaHeadroomTest {
 
   /** Two namespaces of 3 CPU each under a tenant total of 5 CPU: the total is the tighter cap. */
-  static TenantSpec shop() {
+  public static TenantSpec shop() {
     return TenantSpec.builder().name("shop").addOwner(Subject.group("shop-admins"))
         .addEnvironments("dev", "prod")
         .putNamespaceQuota("requests.cpu", "3").putNamespaceQuota("requests.memory", "6Gi")
@@ -31,7 +31,7 @@ class QuotaHeadroomTest {
         .build();
   }
 
-  static Deployment web(String namespace, int replicas, String cpu) {
+  public static Deployment web(String namespace, int replicas, String cpu) {
     return new DeploymentBuilder().withNewMetadata().withName("web").withNamespace(namespace).endMetadata()
         .withNewSpec().withReplicas(replicas)
         .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate().withMaxSurge(new IntOrString("25%"))
