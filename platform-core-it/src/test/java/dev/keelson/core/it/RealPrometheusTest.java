@@ -11,6 +11,7 @@ import dev.keelson.core.metrics.PrometheusClient;
 import dev.keelson.core.metrics.QueryResult;
 import dev.keelson.core.metrics.Sample;
 import dev.keelson.core.metrics.Series;
+import dev.keelson.testkit.LocalPrometheus;
 import dev.keelson.testkit.SimulatedCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -41,7 +41,7 @@ import java.util.TreeSet;
  */
 public final class CostAllocator {
   static final String CPU_USAGE = "sum by (namespace, pod, container) "
-      + "(rate(container_cpu_usage_seconds_total{container!=\"\"}[5m]))";
+      + "(rate(container_cpu_usage_seconds_total{container!=\"\"}[%s]))";
   static final String MEMORY_USAGE = "sum by (namespace, pod, container) "
       + "(container_memory_working_set_bytes{container!=\"\"})";
   static final String CPU_REQUESTS = "sum by (namespace, pod, container) "
@@ -54,18 +54,21 @@ public final class CostAllocator {
   private final MetricsProvider metrics;
   private final PriceBook prices;
   private final Duration step;
+  private final Duration rateWindow;
 
-  private CostAllocator(KubernetesClient client, MetricsProvider metrics, PriceBook prices, Duration step) {
+  private CostAllocator(KubernetesClient client, MetricsProvider metrics, PriceBook prices, Duration step,
+      Duration rateWindow) {
     this.client = client;
     this.metrics = metrics;
     this.prices = prices;
     this.step = step;
+    this.rateWindow = rateWindow;
   }
 
   /** An allocator sampling every 5 minutes. */
   public static CostAllocator on(KubernetesClient client, MetricsProvider metrics, PriceBook prices) {
     return new CostAllocator(Objects.requireNonNull(client, "client"), Objects.requireNonNull(metrics, "metrics"),
-        Objects.requireNonNull(prices, "prices"), Duration.ofMinutes(5));
+        Objects.requireNonNull(prices, "prices"), Duration.ofMinutes(5), Duration.ofMinutes(5));
   }
 
   /** The same allocator sampling every {@code step}. */
@@ -73,7 +76,18 @@ public final class CostAllocator {
     if (value == null || value.isZero() || value.isNegative()) {
       throw new IllegalArgumentException("step: must be positive, got " + value);
     }
-    return new CostAllocator(client, metrics, prices, value);
+    return new CostAllocator(client, metrics, prices, value, rateWindow);
+  }
+
+  /**
+   * The same allocator taking CPU usage as a rate over {@code value} (5 minutes by default). It must span at least
+   * two scrapes; a window longer than a series' life underestimates, as Prometheus' {@code rate} divides by it.
+   */
+  public CostAllocator withRateWindow(Duration value) {
+    if (value == null || value.toSeconds() < 1) {
+      throw new IllegalArgumentException("rateWindow: must be at least 1s, got " + value);
+    }
+    return new CostAllocator(client, metrics, prices, step, value);
   }
 
   /** The cost of the window {@code [start, end]}. */
@@ -81,7 +95,8 @@ public final class CostAllocator {
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("window: end " + end + " must be after start " + start);
     }
-    Map<List<String>, Map<Instant, Double>> cpuUse = series(CPU_USAGE, start, end);
+    Map<List<String>, Map<Instant, Double>> cpuUse = series(String.format(java.util.Locale.ROOT, CPU_USAGE,
+        rateWindow.toSeconds() + "s"), start, end);
     Map<List<String>, Map<Instant, Double>> memUse = series(MEMORY_USAGE, start, end);
     Map<List<String>, Map<Instant, Double>> cpuReq = series(CPU_REQUESTS, start, end);
     Map<List<String>, Map<Instant, Double>> memReq = series(MEMORY_REQUESTS, start, end);

@@ -1,4 +1,4 @@
-package dev.keelson.core.it;
+package dev.keelson.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,12 +18,21 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus server (the Debian package's {@code prometheus} binary) run as a child process on a free
- * loopback port, with its configuration and TSDB in a temporary directory, scraping the given targets every second.
- * Tests skip when the binary is missing, unless {@value #REQUIRE} is set (as CI sets it): then they fail.
+ * loopback port, with its configuration and TSDB in a temporary directory, scraping the given targets every second:
+ * for integration tests that must hold against the real thing, not the simulated cluster's query API. Tests skip
+ * when the binary is missing, unless the environment variable {@value #REQUIRE} is set (as CI sets it): then they
+ * fail.
+ *
+ * <pre>{@code
+ * try (LocalPrometheus prometheus = LocalPrometheus.start("exporter", List.of("127.0.0.1:" + port))) {
+ *   PrometheusClient client = PrometheusClient.of(prometheus.uri());
+ * }
+ * }</pre>
  */
-final class LocalPrometheus implements AutoCloseable {
+public final class LocalPrometheus implements AutoCloseable {
 
-  static final String REQUIRE = "KEELSON_REQUIRE_PROMETHEUS";
+  /** Set it to make a missing binary fail the test instead of skipping it. */
+  public static final String REQUIRE = "KEELSON_REQUIRE_PROMETHEUS";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
   private final Path dir;
@@ -37,7 +46,7 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   /** Starts Prometheus scraping {@code targets} ({@code host:port}) as job {@code job}, and waits until ready. */
-  static LocalPrometheus start(String job, List<String> targets) throws IOException, InterruptedException {
+  public static LocalPrometheus start(String job, List<String> targets) throws IOException, InterruptedException {
     Path binary = binary();
     Path dir = Files.createTempDirectory("keelson-prometheus-");
     int port = freePort();
@@ -67,12 +76,13 @@ final class LocalPrometheus implements AutoCloseable {
     return prometheus;
   }
 
-  URI uri() {
+  /** The base URI of its HTTP API. */
+  public URI uri() {
     return uri;
   }
 
   /** Prometheus' own log, for failure messages. */
-  String log() {
+  public String log() {
     try {
       return Files.readString(dir.resolve("prometheus.log"), StandardCharsets.UTF_8);
     } catch (IOException e) {
