@@ -45,7 +45,7 @@ public final class ContainerRules {
 
     private List<Finding> visit(PodTemplate t, String list, List<Container> containers, List<Finding> out) {
       for (Container c : containers) {
-        out = check(c, t.path(list + "[" + c.getName() + "]"), out);
+        out = check(c, new Loc(t, list, c.getName()), out);
       }
       return out;
     }
@@ -55,12 +55,19 @@ public final class ContainerRules {
     }
 
     /** Adds findings for one container to {@code out} (created on first use) and returns it. */
-    abstract List<Finding> check(Container c, String path, List<Finding> out);
+    abstract List<Finding> check(Container c, Loc at, List<Finding> out);
 
     List<Finding> add(List<Finding> out, String path, String message) {
       List<Finding> list = out == null ? new ArrayList<>(2) : out;
       list.add(finding(path, message));
       return list;
+    }
+  }
+
+  /** Where a container sits; its path is built only for a finding. */
+  record Loc(PodTemplate template, String list, String name) {
+    String path(String field) {
+      return template.path(list + "[" + name + "]" + field);
     }
   }
 
@@ -77,18 +84,18 @@ public final class ContainerRules {
     }
 
     @Override
-    List<Finding> check(Container c, String path, List<Finding> out) {
+    List<Finding> check(Container c, Loc at, List<Finding> out) {
       ResourceRequirements r = c.getResources();
       Map<String, Quantity> requests = r == null || r.getRequests() == null ? Map.of() : r.getRequests();
       Map<String, Quantity> limits = r == null || r.getLimits() == null ? Map.of() : r.getLimits();
       if (!requests.containsKey("cpu")) {
-        out = add(out, path + ".resources.requests.cpu", quoted(c) + " requests no CPU");
+        out = add(out, at.path(".resources.requests.cpu"), quoted(c) + " requests no CPU");
       }
       if (!requests.containsKey("memory")) {
-        out = add(out, path + ".resources.requests.memory", quoted(c) + " requests no memory");
+        out = add(out, at.path(".resources.requests.memory"), quoted(c) + " requests no memory");
       }
       if (!limits.containsKey("memory")) {
-        out = add(out, path + ".resources.limits.memory", quoted(c) + " sets no memory limit");
+        out = add(out, at.path(".resources.limits.memory"), quoted(c) + " sets no memory limit");
       }
       return out;
     }
@@ -108,8 +115,8 @@ public final class ContainerRules {
     }
 
     @Override
-    List<Finding> check(Container c, String path, List<Finding> out) {
-      return c.getReadinessProbe() == null ? add(out, path + ".readinessProbe", quoted(c) + " has no readiness probe")
+    List<Finding> check(Container c, Loc at, List<Finding> out) {
+      return c.getReadinessProbe() == null ? add(out, at.path(".readinessProbe"), quoted(c) + " has no readiness probe")
           : out;
     }
   }
@@ -123,7 +130,7 @@ public final class ContainerRules {
     }
 
     @Override
-    List<Finding> check(Container c, String path, List<Finding> out) {
+    List<Finding> check(Container c, Loc at, List<Finding> out) {
       String image = c.getImage() == null ? "" : c.getImage();
       if (image.contains("@")) {
         return out;
@@ -131,10 +138,10 @@ public final class ContainerRules {
       int slash = image.lastIndexOf('/');
       int colon = image.lastIndexOf(':');
       if (colon <= slash) {
-        return add(out, path + ".image", quoted(c) + " uses untagged image \"" + image + "\", which means latest");
+        return add(out, at.path(".image"), quoted(c) + " uses untagged image \"" + image + "\", which means latest");
       }
       if (image.substring(colon + 1).equals("latest")) {
-        return add(out, path + ".image", quoted(c) + " uses the latest tag in \"" + image + "\"");
+        return add(out, at.path(".image"), quoted(c) + " uses the latest tag in \"" + image + "\"");
       }
       return out;
     }
@@ -143,11 +150,13 @@ public final class ContainerRules {
   /** {@code image-registry}: images come from an allowed registry. */
   public static final class ImageRegistry extends PerContainer {
     private final List<String> allowed;
+    private final List<String> prefixes;
 
     public ImageRegistry(List<String> allowed) {
       super("image-registry", Severity.HIGH, "Images come from an allowed registry " + allowed + ".",
           "push the image to one of " + allowed + " and reference it there", true);
       this.allowed = List.copyOf(allowed);
+      this.prefixes = allowed.stream().map(r -> r.endsWith("/") ? r : r + "/").toList();
     }
 
     /** The image with Docker's implicit registry and library path made explicit. */
@@ -161,15 +170,14 @@ public final class ContainerRules {
     }
 
     @Override
-    List<Finding> check(Container c, String path, List<Finding> out) {
+    List<Finding> check(Container c, Loc at, List<Finding> out) {
       String image = qualified(c.getImage() == null ? "" : c.getImage());
-      for (String registry : allowed) {
-        String prefix = registry.endsWith("/") ? registry : registry + "/";
+      for (String prefix : prefixes) {
         if (image.startsWith(prefix)) {
           return out;
         }
       }
-      return add(out, path + ".image", quoted(c) + " pulls \"" + c.getImage() + "\" from outside the allowed "
+      return add(out, at.path(".image"), quoted(c) + " pulls \"" + c.getImage() + "\" from outside the allowed "
           + "registries " + allowed);
     }
   }
@@ -183,10 +191,10 @@ public final class ContainerRules {
     }
 
     @Override
-    List<Finding> check(Container c, String path, List<Finding> out) {
+    List<Finding> check(Container c, Loc at, List<Finding> out) {
       SecurityContext sc = c.getSecurityContext();
       return sc != null && Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem()) ? out
-          : add(out, path + ".securityContext.readOnlyRootFilesystem",
+          : add(out, at.path(".securityContext.readOnlyRootFilesystem"),
               quoted(c) + " does not set securityContext.readOnlyRootFilesystem=true");
     }
   }
@@ -201,20 +209,20 @@ public final class ContainerRules {
     }
 
     @Override
-    List<Finding> check(Container c, String path, List<Finding> out) {
+    List<Finding> check(Container c, Loc at, List<Finding> out) {
       SecurityContext sc = c.getSecurityContext();
       if (sc != null && Boolean.TRUE.equals(sc.getPrivileged())) {
-        out = add(out, path + ".securityContext.privileged", quoted(c) + " runs privileged");
+        out = add(out, at.path(".securityContext.privileged"), quoted(c) + " runs privileged");
       }
       if (sc == null || !Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())) {
-        out = add(out, path + ".securityContext.allowPrivilegeEscalation",
+        out = add(out, at.path(".securityContext.allowPrivilegeEscalation"),
             quoted(c) + " does not set securityContext.allowPrivilegeEscalation=false");
       }
       if (sc != null && sc.getCapabilities() != null && sc.getCapabilities().getAdd() != null) {
         List<String> added = sc.getCapabilities().getAdd().stream().filter(a -> !a.equals("NET_BIND_SERVICE"))
             .toList();
         if (!added.isEmpty()) {
-          out = add(out, path + ".securityContext.capabilities.add", quoted(c) + " adds capabilities " + added);
+          out = add(out, at.path(".securityContext.capabilities.add"), quoted(c) + " adds capabilities " + added);
         }
       }
       return out;

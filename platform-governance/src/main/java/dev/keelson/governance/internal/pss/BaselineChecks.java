@@ -98,6 +98,10 @@ final class BaselineChecks {
   }
 
   static PodSecurityViolation capabilitiesBaseline(PodView pod) {
+    if (!pod.anySecurityContext(sc -> sc.getCapabilities() != null && sc.getCapabilities().getAdd() != null
+        && !sc.getCapabilities().getAdd().isEmpty())) {
+      return null;
+    }
     List<String> bad = null;
     List<String> paths = null;
     Set<String> forbidden = new TreeSet<>();
@@ -147,6 +151,17 @@ final class BaselineChecks {
   }
 
   static PodSecurityViolation hostPorts(PodView pod) {
+    boolean any = false;
+    for (PodView.Entry e : pod.containers()) {
+      if (e.container().getPorts() != null) {
+        for (ContainerPort p : e.container().getPorts()) {
+          any |= p.getHostPort() != null && p.getHostPort() != 0;
+        }
+      }
+    }
+    if (!any) {
+      return null;
+    }
     List<String> bad = null;
     List<String> paths = null;
     Set<String> ports = new TreeSet<>();
@@ -188,6 +203,10 @@ final class BaselineChecks {
   }
 
   static PodSecurityViolation appArmorProfile(PodView pod) {
+    if ((pod.podSecurity() == null || pod.podSecurity().getAppArmorProfile() == null) && pod.annotations().isEmpty()
+        && !pod.anySecurityContext(sc -> sc.getAppArmorProfile() != null)) {
+      return null;
+    }
     List<String> setters = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     Set<String> badValues = new TreeSet<>();
@@ -231,6 +250,10 @@ final class BaselineChecks {
   }
 
   static PodSecurityViolation seLinuxOptions(PodView pod, Set<String> allowedTypes) {
+    if ((pod.podSecurity() == null || pod.podSecurity().getSeLinuxOptions() == null)
+        && !pod.anySecurityContext(sc -> sc.getSeLinuxOptions() != null)) {
+      return null;
+    }
     List<String> setters = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     Set<String> badTypes = new TreeSet<>();
@@ -291,6 +314,9 @@ final class BaselineChecks {
 
   /** procMount 1.0; also what {@code procMount_restricted} applies under its own ID. */
   static PodSecurityViolation procMount(PodView pod, String checkId, PodSecurityLevel level) {
+    if (!pod.anySecurityContext(sc -> sc.getProcMount() != null && !"Default".equals(sc.getProcMount()))) {
+      return null;
+    }
     List<String> bad = null;
     List<String> paths = null;
     Set<String> types = new TreeSet<>();
@@ -346,6 +372,12 @@ final class BaselineChecks {
 
   /** Seccomp from policy 1.19: if set, the type must be RuntimeDefault or Localhost. */
   static PodSecurityViolation seccompBaseline(PodView pod) {
+    PodSecurityContext podContext = pod.podSecurity();
+    if ((podContext == null || podContext.getSeccompProfile() == null
+        || validSeccomp(podContext.getSeccompProfile().getType()))
+        && !pod.anySecurityContext(sc -> sc.getSeccompProfile() != null && !validSeccomp(sc.getSeccompProfile().getType()))) {
+      return null;
+    }
     List<String> setters = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     Set<String> badValues = new TreeSet<>();
@@ -394,6 +426,10 @@ final class BaselineChecks {
   }
 
   static PodSecurityViolation windowsHostProcess(PodView pod) {
+    if ((pod.podSecurity() == null || pod.podSecurity().getWindowsOptions() == null)
+        && !pod.anySecurityContext(sc -> sc.getWindowsOptions() != null)) {
+      return null;
+    }
     List<String> bad = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     for (PodView.Entry e : pod.containers()) {
@@ -417,6 +453,16 @@ final class BaselineChecks {
   }
 
   static PodSecurityViolation hostProbesAndHostLifecycle(PodView pod) {
+    boolean anyHost = false;
+    for (PodView.Entry e : pod.containers()) {
+      Container c = e.container();
+      anyHost |= probeHost(c.getLivenessProbe()) || probeHost(c.getReadinessProbe()) || probeHost(c.getStartupProbe())
+          || (c.getLifecycle() != null && (handlerHost(c.getLifecycle().getPostStart())
+              || handlerHost(c.getLifecycle().getPreStop())));
+    }
+    if (!anyHost) {
+      return null;
+    }
     Set<String> bad = new TreeSet<>();
     Set<String> hosts = new TreeSet<>();
     List<String> paths = new ArrayList<>(0);
@@ -434,6 +480,20 @@ final class BaselineChecks {
         containers(bad) + " " + pluralize("uses", "use", bad.size()) + " "
             + pluralize("probe or lifecycle host", "probe or lifecycle hosts", hosts.size()) + " " + joinQuote(hosts),
         paths);
+  }
+
+  private static boolean set(String host) {
+    return host != null && !host.isEmpty();
+  }
+
+  private static boolean probeHost(Probe p) {
+    return p != null && ((p.getHttpGet() != null && set(p.getHttpGet().getHost()))
+        || (p.getTcpSocket() != null && set(p.getTcpSocket().getHost())));
+  }
+
+  private static boolean handlerHost(LifecycleHandler h) {
+    return h != null && ((h.getHttpGet() != null && set(h.getHttpGet().getHost()))
+        || (h.getTcpSocket() != null && set(h.getTcpSocket().getHost())));
   }
 
   private static void probeHosts(Probe probe, PodView.Entry e, String field, Set<String> bad, Set<String> hosts,

@@ -15,10 +15,15 @@ import java.util.Map;
  */
 public final class PodView {
 
-  /** One container and the field path of its entry, e.g. {@code spec.initContainers[setup]}. */
-  public record Entry(Container container, String path) {
+  /** One container and the list it is in; {@link #path()} is built only when a violation needs it. */
+  public record Entry(Container container, String list) {
     public String name() {
       return container.getName();
+    }
+
+    /** The field path of the entry, e.g. {@code spec.initContainers[setup]}. */
+    public String path() {
+      return list + "[" + container.getName() + "]";
     }
   }
 
@@ -34,7 +39,7 @@ public final class PodView {
     add(all, "spec.containers", spec.getContainers());
     if (spec.getEphemeralContainers() != null) {
       for (EphemeralContainer e : spec.getEphemeralContainers()) {
-        all.add(new Entry(asContainer(e), "spec.ephemeralContainers[" + e.getName() + "]"));
+        all.add(new Entry(asContainer(e), "spec.ephemeralContainers"));
       }
     }
     this.containers = all;
@@ -43,7 +48,7 @@ public final class PodView {
   private static void add(List<Entry> all, String list, List<Container> containers) {
     if (containers != null) {
       for (Container c : containers) {
-        all.add(new Entry(c, list + "[" + c.getName() + "]"));
+        all.add(new Entry(c, list));
       }
     }
   }
@@ -77,6 +82,20 @@ public final class PodView {
 
   public List<Entry> containers() {
     return containers;
+  }
+
+  /**
+   * Whether any container's security context passes the test; a cheap scan that lets a check return early before
+   * it collects names and paths for its message.
+   */
+  public boolean anySecurityContext(java.util.function.Predicate<io.fabric8.kubernetes.api.model.SecurityContext> test) {
+    for (int i = 0; i < containers.size(); i++) {
+      io.fabric8.kubernetes.api.model.SecurityContext sc = containers.get(i).container().getSecurityContext();
+      if (sc != null && test.test(sc)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the pod runs in a user namespace ({@code hostUsers: false}): upstream's relaxation trigger. */

@@ -51,6 +51,11 @@ final class RestrictedChecks {
   }
 
   static PodSecurityViolation runAsNonRoot10(PodView pod) {
+    PodSecurityContext podContext = pod.podSecurity();
+    if (podContext != null && Boolean.TRUE.equals(podContext.getRunAsNonRoot())
+        && !pod.anySecurityContext(sc -> Boolean.FALSE.equals(sc.getRunAsNonRoot()))) {
+      return null;
+    }
     List<String> setters = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     boolean podNonRoot = false;
@@ -99,6 +104,11 @@ final class RestrictedChecks {
   }
 
   static PodSecurityViolation runAsUser123(PodView pod) {
+    if ((pod.podSecurity() == null || pod.podSecurity().getRunAsUser() == null
+        || pod.podSecurity().getRunAsUser() != 0)
+        && !pod.anySecurityContext(sc -> sc.getRunAsUser() != null && sc.getRunAsUser() == 0)) {
+      return null;
+    }
     List<String> setters = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     PodSecurityContext psc = pod.podSecurity();
@@ -127,6 +137,13 @@ final class RestrictedChecks {
   }
 
   static PodSecurityViolation seccompProfile119(PodView pod) {
+    PodSecurityContext podContext = pod.podSecurity();
+    if (podContext != null && podContext.getSeccompProfile() != null
+        && BaselineChecks.validSeccomp(podContext.getSeccompProfile().getType())
+        && !pod.anySecurityContext(sc -> sc.getSeccompProfile() != null
+            && !BaselineChecks.validSeccomp(sc.getSeccompProfile().getType()))) {
+      return null;
+    }
     List<String> setters = new ArrayList<>(0);
     List<String> paths = new ArrayList<>(0);
     Set<String> badValues = new TreeSet<>();
