@@ -6,6 +6,7 @@ import dev.keelson.governance.policy.ObjectVerdict;
 import dev.keelson.governance.policy.PodTemplate;
 import dev.keelson.governance.policy.PolicyContext;
 import dev.keelson.governance.policy.PolicyEngine;
+import dev.keelson.governance.policy.Severity;
 import dev.keelson.governance.policy.pss.PodSecurityLevel;
 import dev.keelson.governance.policy.pss.PodSecurityStandards;
 import dev.keelson.governance.policy.pss.PodSecurityVersion;
@@ -56,6 +57,7 @@ public final class AdmissionHandler {
   private final Function<String, Map<String, String>> namespaceLabels;
   private final List<Mutation> mutations;
   private final boolean failOpen;
+  private final Severity denyFrom;
   private final PodSecurityStandards standards = PodSecurityStandards.upstream();
   private final KubernetesSerialization serialization = new KubernetesSerialization();
 
@@ -64,6 +66,7 @@ public final class AdmissionHandler {
     this.namespaceLabels = b.namespaceLabels;
     this.mutations = List.copyOf(b.mutations);
     this.failOpen = b.failOpen;
+    this.denyFrom = b.denyFrom;
   }
 
   public static Builder builder() {
@@ -150,7 +153,8 @@ public final class AdmissionHandler {
     }
     ObjectVerdict verdict = engine.evaluate(object, PolicyContext.none());
     for (Finding f : verdict.findings()) {
-      denials.add(f.rule() + " at " + f.path() + ": " + f.message());
+      String text = f.rule() + " at " + f.path() + ": " + f.message();
+      (f.severity().compareTo(denyFrom) <= 0 ? denials : warnings).add(text);
     }
     namespacePodSecurity(object, request.getNamespace(), denials, warnings);
     if (!warnings.isEmpty()) {
@@ -235,8 +239,18 @@ public final class AdmissionHandler {
     private Function<String, Map<String, String>> namespaceLabels;
     private final List<Mutation> mutations = new ArrayList<>();
     private boolean failOpen;
+    private Severity denyFrom = Severity.INFO;
 
     private Builder() {
+    }
+
+    /**
+     * The least severity that denies; findings below it become warnings. Default {@link Severity#INFO}: every finding
+     * denies. {@code denyFrom(Severity.HIGH)} denies high and critical findings and warns about the rest.
+     */
+    public Builder denyFrom(Severity severity) {
+      this.denyFrom = Objects.requireNonNull(severity, "severity");
+      return this;
     }
 
     /** The rules requests must pass; context-dependent rules do not run on a lone object. */

@@ -67,6 +67,25 @@ class AdmissionHandlerTest {
   }
 
   @Test
+  void findingsBelowTheDenyingSeverityBecomeWarnings() {
+    AdmissionHandler handler = AdmissionHandler.builder()
+        .engine(PolicyEngine.builder().rules(BestPractices.all()).build()).denyFrom(Severity.HIGH).build();
+    String hardened = DEPLOYMENT.replace("\"image\": \"registry.example.com/api:1.2.0\"}",
+        "\"image\": \"registry.example.com/api:1.2.0\", \"securityContext\": {\"allowPrivilegeEscalation\": false}}");
+    JsonNode pinned = response(handler.review(review("w-1", "CREATE", "apps", hardened)));
+    assertThat(pinned.get("allowed").asBoolean()).isTrue();
+    assertThat(pinned.get("warnings").get(0).asString()).isEqualTo("requests-limits at "
+        + "spec.template.spec.containers[app].resources.requests.cpu: container \"app\" requests no CPU");
+    JsonNode latest = response(handler.review(review("w-2", "CREATE", "apps",
+        hardened.replace("api:1.2.0", "api:latest"))));
+    assertThat(latest.get("allowed").asBoolean()).isFalse();
+    assertThat(latest.get("status").get("message").asString()).isEqualTo("Deployment \"api\" is forbidden: "
+        + "image-tag at spec.template.spec.containers[app].image: container \"app\" uses the latest tag in "
+        + "\"registry.example.com/api:latest\"");
+    assertThat(latest.get("warnings")).isNotEmpty();
+  }
+
+  @Test
   void aPodIsHeldToItsNamespacesEnforceLevelInTheApiServersWords() {
     JsonNode response = response(namespacesOnly.review(review("p-1", "CREATE", "shop", POD)));
     assertThat(response.get("allowed").asBoolean()).isFalse();

@@ -136,7 +136,7 @@ class BestPracticesTest {
     assertThat(findings).extracting(Finding::rule, Finding::message).containsExactly(
         org.assertj.core.groups.Tuple.tuple("pdb-for-replicas",
             "Deployment \"api\" runs 2 replicas but no PodDisruptionBudget selects its pods"),
-        org.assertj.core.groups.Tuple.tuple("network-policy", "Deployment \"api\" has pods no NetworkPolicy selects"));
+        org.assertj.core.groups.Tuple.tuple("network-policy", "Deployment \"api\": no NetworkPolicy in its namespace selects its pods"));
     // A single replica needs no budget.
     assertThat(findings(workload(1, "registry.example.com/api:1"))).extracting(Finding::rule)
         .containsExactly("network-policy");

@@ -6,14 +6,14 @@ import dev.keelson.governance.policy.PolicyContext;
 import dev.keelson.governance.policy.PolicyInput;
 import dev.keelson.governance.policy.Severity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Best practices that judge an object among the others of a bundle or cluster. */
@@ -39,6 +39,16 @@ public final class ContextRules {
       return 0;
     }
     return replicas == null ? 1 : replicas;
+  }
+
+  /** Whether any of the objects (budgets, network policies) has a selector selecting these pod labels. */
+  static <T> boolean anySelects(List<T> objects, Function<T, LabelSelector> selector, Map<String, String> labels) {
+    for (T o : objects) {
+      if (Selectors.matches(selector.apply(o), labels)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code pdb-for-replicas}: replicated production workloads have a disruption budget. */
@@ -69,11 +79,9 @@ public final class ContextRules {
       if (replicas < minReplicas) {
         return List.of();
       }
-      Map<String, String> labels = input.podTemplate().get().labels();
-      for (PodDisruptionBudget pdb : input.context().disruptionBudgetsIn(input.namespace())) {
-        if (pdb.getSpec() != null && Selectors.matches(pdb.getSpec().getSelector(), labels)) {
-          return List.of();
-        }
+      if (anySelects(input.context().disruptionBudgetsIn(input.namespace()),
+          pdb -> pdb.getSpec() == null ? null : pdb.getSpec().getSelector(), input.podTemplate().get().labels())) {
+        return List.of();
       }
       return List.of(finding(input.podTemplate().get().path("metadata.labels"), input.object().getKind() + " \""
           + input.object().getMetadata().getName() + "\" runs " + replicas
@@ -130,14 +138,12 @@ public final class ContextRules {
       if (!input.context().complete() || input.podTemplate().isEmpty()) {
         return List.of();
       }
-      Map<String, String> labels = input.podTemplate().get().labels();
-      for (NetworkPolicy np : input.context().networkPoliciesIn(input.namespace())) {
-        if (np.getSpec() != null && Selectors.matches(np.getSpec().getPodSelector(), labels)) {
-          return List.of();
-        }
+      if (anySelects(input.context().networkPoliciesIn(input.namespace()),
+          np -> np.getSpec() == null ? null : np.getSpec().getPodSelector(), input.podTemplate().get().labels())) {
+        return List.of();
       }
       return List.of(finding(input.podTemplate().get().path("metadata.labels"), input.object().getKind() + " \""
-          + input.object().getMetadata().getName() + "\" has pods no NetworkPolicy selects"));
+          + input.object().getMetadata().getName() + "\": no NetworkPolicy in its namespace selects its pods"));
     }
   }
 }
