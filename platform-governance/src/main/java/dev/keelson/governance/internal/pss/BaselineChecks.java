@@ -214,7 +214,7 @@ final class BaselineChecks {
     if (psc != null && psc.getAppArmorProfile() != null && !allowedAppArmorType(psc.getAppArmorProfile().getType())) {
       setters.add("pod");
       paths.add("spec.securityContext.appArmorProfile.type");
-      badValues.add(String.valueOf(psc.getAppArmorProfile().getType()));
+      badValues.add(Words.orEmpty(psc.getAppArmorProfile().getType()));
     }
     List<String> bad = new ArrayList<>(0);
     for (PodView.Entry e : pod.containers()) {
@@ -222,7 +222,7 @@ final class BaselineChecks {
       if (sc != null && sc.getAppArmorProfile() != null && !allowedAppArmorType(sc.getAppArmorProfile().getType())) {
         bad.add(e.name());
         paths.add(e.path() + ".securityContext.appArmorProfile.type");
-        badValues.add(String.valueOf(sc.getAppArmorProfile().getType()));
+        badValues.add(Words.orEmpty(sc.getAppArmorProfile().getType()));
       }
     }
     if (!bad.isEmpty()) {
@@ -385,7 +385,7 @@ final class BaselineChecks {
     if (psc != null && psc.getSeccompProfile() != null && !validSeccomp(psc.getSeccompProfile().getType())) {
       setters.add("pod");
       paths.add("spec.securityContext.seccompProfile.type");
-      badValues.add(String.valueOf(psc.getSeccompProfile().getType()));
+      badValues.add(Words.orEmpty(psc.getSeccompProfile().getType()));
     }
     List<String> bad = new ArrayList<>(0);
     for (PodView.Entry e : pod.containers()) {
@@ -393,7 +393,7 @@ final class BaselineChecks {
       if (sc != null && sc.getSeccompProfile() != null && !validSeccomp(sc.getSeccompProfile().getType())) {
         bad.add(e.name());
         paths.add(e.path() + ".securityContext.seccompProfile.type");
-        badValues.add(String.valueOf(sc.getSeccompProfile().getType()));
+        badValues.add(Words.orEmpty(sc.getSeccompProfile().getType()));
       }
     }
     if (!bad.isEmpty()) {

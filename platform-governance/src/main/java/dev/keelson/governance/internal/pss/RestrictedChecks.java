@@ -153,7 +153,7 @@ final class RestrictedChecks {
       if (!BaselineChecks.validSeccomp(psc.getSeccompProfile().getType())) {
         setters.add("pod");
         paths.add("spec.securityContext.seccompProfile.type");
-        badValues.add(String.valueOf(psc.getSeccompProfile().getType()));
+        badValues.add(Words.orEmpty(psc.getSeccompProfile().getType()));
       } else {
         podSet = true;
       }
@@ -167,7 +167,7 @@ final class RestrictedChecks {
         if (!BaselineChecks.validSeccomp(sc.getSeccompProfile().getType())) {
           explicit.add(e.name());
           paths.add(e.path() + ".securityContext.seccompProfile.type");
-          badValues.add(String.valueOf(sc.getSeccompProfile().getType()));
+          badValues.add(Words.orEmpty(sc.getSeccompProfile().getType()));
         }
       } else if (!podSet) {
         implicit.add(e.name());

@@ -31,6 +31,11 @@ final class Words {
     return pluralize("container", "containers", names.size()) + " " + joinQuote(names);
   }
 
+  /** A Go string's value for a Java one: null reads as empty, as an unset string field does in Go. */
+  static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   /** Go's {@code %q} for the strings upstream quotes: backslash and double quote escaped. */
   static String goQuote(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');

@@ -206,6 +206,15 @@ class PodSecurityStandardsTest {
         c("baseline:latest", p -> psc(p).setSeccompProfile(new SeccompProfile(null, "Unconfined")),
             "seccompProfile (pod must not set securityContext.seccompProfile.type to \"Unconfined\")"),
         c("baseline:latest", Pods::bare, p -> { }),
+        c("baseline:latest", p -> psc(p).setSeccompProfile(new SeccompProfile()),
+            "seccompProfile (pod must not set securityContext.seccompProfile.type to \"\")"),
+        c("restricted:latest", p -> {
+          psc(p).setSeccompProfile(new SeccompProfile(null, "Unconfined"));
+          sidecar(p, "proxy");
+          sc(p, "proxy").setSeccompProfile(new SeccompProfile(null, "Unconfined"));
+          sc(p, "app").setSeccompProfile(new SeccompProfile("x.json", "Localhost"));
+        }, "seccompProfile (pod and container \"proxy\" must not set securityContext.seccompProfile.type to "
+            + "\"Unconfined\")"),
         // seccompProfile_restricted
         c("restricted:latest", p -> psc(p).setSeccompProfile(null),
             "seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to "
@@ -337,6 +346,9 @@ class PodSecurityStandardsTest {
         }, "host namespaces (hostPID=true)", "forbidden sysctls (kernel.msgmax)",
             "allowPrivilegeEscalation != false (container \"app\" must set "
                 + "securityContext.allowPrivilegeEscalation=false)"),
+        // An empty AppArmor type reads as "", as in Go.
+        c("baseline:latest", p -> sc(p, "app").setAppArmorProfile(new AppArmorProfile()),
+            "forbidden AppArmor profile (container \"app\" must not set AppArmor profile type to \"\")"),
         // Versions newer than the newest revision evaluate as latest.
         c("baseline:v1.99", p -> sysctl(p, "net.ipv4.tcp_notsent_lowat")));
   }
