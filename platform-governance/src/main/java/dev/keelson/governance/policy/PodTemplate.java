@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.util.List;
 
 /**
  * The pod inside an object: a Pod itself, or the template of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or
@@ -70,9 +69,5 @@ public record PodTemplate(String prefix, ObjectMeta metadata, PodSpec spec) {
     return object instanceof Job || object instanceof CronJob
         || (object instanceof Pod p && p.getMetadata() != null && p.getMetadata().getOwnerReferences() != null
             && p.getMetadata().getOwnerReferences().stream().anyMatch(o -> "Job".equals(o.getKind())));
-  }
-
-  static List<PodTemplate> list(HasMetadata object) {
-    return of(object).map(List::of).orElse(List.of());
   }
 }
