@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [JMH options, e.g. -prof stack or -f 2]
  * java -jar benchmarks/target/benchmarks.jar ClusterBenchmark      # the simulated cluster at scale
+ * java -jar benchmarks/target/benchmarks.jar PolicyBenchmark       # pod templates judged per second
  * </pre>
  *
  * <p>Before measuring, it checks that both sides produce equal objects and byte-identical YAML, and exits with
@@ -84,6 +85,13 @@ public final class Benchmarks {
     if (headline != null || objects != null) {
       RunResult any = byName.getOrDefault("keelson", byName.get("keelsonObjects"));
       System.out.println("(figures: " + statistic(any.getParams().getMode()) + ")");
+    }
+    RunResult policy = byName.get("restrictedAndBestPractices");
+    if (policy != null) {
+      double perSecond = policy.getPrimaryResult().getScore();
+      System.out.println(String.format(Locale.ROOT, "policy: Pod Security restricted + best practices over pod "
+          + "templates: %,.0f templates/s single-threaded (goal >= 100,000: %s)", perSecond,
+          perSecond >= 100_000 ? "met" : "MISSED"));
     }
     RunResult cluster = byName.get("createAndRollOut");
     if (cluster != null) {

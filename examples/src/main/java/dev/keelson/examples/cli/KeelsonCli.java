@@ -21,6 +21,7 @@ import java.util.Optional;
  * java -jar examples/target/keelson.jar render                 # the sample app, golden-path YAML
  * java -jar examples/target/keelson.jar render --env=prod      # with the prod overlay
  * java -jar examples/target/keelson.jar render --json
+ * java -jar examples/target/keelson.jar check --pss=restricted:v1.29 k8s/   # policy gate: one JSON line per object
  * </pre>
  */
 public final class KeelsonCli {
@@ -33,6 +34,11 @@ public final class KeelsonCli {
                                        on an embedded simulated cluster
         render [--env=NAME] [--json]   render the sample app with golden-path defaults
                                        (environments: staging, prod)
+        check [--pss=LEVEL[:VERSION]] [--rules=IDS] PATH...
+                                       check YAML files and directories against Pod
+                                       Security (default restricted:latest) and the
+                                       best practices; one JSON line per object;
+                                       exit 0 all allowed, 1 any denied, 2 bad input
         help                           this text
       """;
 
@@ -48,7 +54,7 @@ public final class KeelsonCli {
     System.exit(new KeelsonCli(System.out, System.err).run(args));
   }
 
-  /** Runs one command; returns the process exit code (0 ok, 2 bad usage or input). */
+  /** Runs one command; returns the process exit code (0 ok, 1 denied by check, 2 bad usage or input). */
   public int run(String... args) {
     if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
       out.print(USAGE);
@@ -58,6 +64,7 @@ public final class KeelsonCli {
     return switch (args[0]) {
       case "render" -> render(options);
       case "tour" -> tour(options);
+      case "check" -> new Check(out, err).run(options);
       default -> {
         err.println("keelson: unknown command \"" + args[0] + "\"");
         err.print(USAGE);
