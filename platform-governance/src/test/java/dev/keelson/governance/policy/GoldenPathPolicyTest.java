@@ -32,15 +32,15 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Golden-path output of platform-core passes Pod Security restricted and every best practice with zero findings. */
-class GoldenPathPolicyTest {
+public class GoldenPathPolicyTest {
 
-  static final PolicyEngine ENGINE = PolicyEngine.builder()
+  public static final PolicyEngine ENGINE = PolicyEngine.builder()
       .podSecurity(PodSecurityLevel.RESTRICTED, PodSecurityVersion.LATEST)
       .rules(BestPractices.builder().allowedRegistries("registry.example.com").build())
       .build();
 
   /** The docs' sample shop front end, as examples' SampleApp builds it. */
-  static AppSpec shop() {
+  public static AppSpec shop() {
     return AppSpec.builder()
         .workload(Workloads.deployment("web").namespace("shop").partOf("shop").component("frontend")
             .replicas(3).maxSurge("25%").maxUnavailable("0")

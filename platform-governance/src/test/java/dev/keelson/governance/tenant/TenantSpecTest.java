@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TenantSpecTest {
+public class TenantSpecTest {
 
-  static ImmutableTenantSpec.Builder shop() {
+  public static ImmutableTenantSpec.Builder shop() {
     return TenantSpec.builder().name("shop")
         .addOwners(Subject.group("shop-admins")).addDevelopers(Subject.group("shop-devs"))
         .addViewers(Subject.serviceAccount("monitoring", "grafana"))
