@@ -74,24 +74,26 @@ public final class ApiServer {
       o.remove("status");
     }
     admit(type, Admission.Operation.CREATE, o, null, dryRun);
-    o = ssa.recordUpdate(null, o, manager, null, store.clock().instant());
+    // o is this write's own copy: managedFields go into it, and the store keeps it.
+    o = ssa.recordUpdateInPlace(null, o, manager, null, store.clock().instant());
     if (dryRun) {
       return o;
     }
-    return store.create(type, namespace, o);
+    return store.insert(type, namespace, o).deepCopy();
   }
 
   /** PUT of the main resource: status is kept from the stored object when the type has a status subresource. */
   public ObjectNode update(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
-    ObjectNode old = store.require(type, namespace, name);
+    ObjectNode old = store.requireStored(type, namespace, name);
     ObjectNode o = object.deepCopy();
     checkNamespace(type, namespace, o);
     if (type.statusSubresource()) {
       JsonNode status = old.get("status");
       o.remove("status");
       if (status != null) {
-        o.set("status", status);
+        // A copy: admission may change the object it admits, and the stored status must stay as it is.
+        o.set("status", status.deepCopy());
       }
     }
     return write(type, namespace, old, o, manager, null, dryRun);
@@ -101,8 +103,13 @@ public final class ApiServer {
   public ObjectNode updateStatus(ResourceType type, String namespace, ObjectNode object, String manager,
       boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
-    ObjectNode old = store.require(type, namespace, name);
-    ObjectNode o = old.deepCopy();
+    ObjectNode old = store.requireStored(type, namespace, name);
+    // No admission runs on status writes, so the new version may refer to the stored one's unchanged parts (the
+    // store copies whatever differs): only its root and metadata objects are new, as they are written to.
+    ObjectNode o = shallowCopy(old);
+    if (old.get("metadata") instanceof ObjectNode meta) {
+      o.set("metadata", shallowCopy(meta));
+    }
     JsonNode status = object.get("status");
     o.remove("status");
     if (status != null) {
@@ -113,6 +120,12 @@ public final class ApiServer {
       Json.metadata(o).put("resourceVersion", expected);
     }
     return write(type, namespace, old, o, manager, "status", dryRun);
+  }
+
+  private static ObjectNode shallowCopy(ObjectNode object) {
+    ObjectNode copy = object.objectNode();
+    copy.setAll(object);
+    return copy;
   }
 
   public ObjectNode patch(ResourceType type, String namespace, String name, PatchType patchType, String body,
@@ -213,16 +226,21 @@ public final class ApiServer {
     return dryRun ? merged : store.update(type, namespace, merged);
   }
 
+  /**
+   * Admits (main resource only), records managedFields and stores {@code updated}, which this write owns: its
+   * root and metadata objects are its own, other parts may be shared with the stored {@code old} (read only).
+   */
   private ObjectNode write(ResourceType type, String namespace, ObjectNode old, ObjectNode updated, String manager,
       String subresource, boolean dryRun) {
     if (subresource == null) {
       admit(type, Admission.Operation.UPDATE, updated, old, dryRun);
     }
-    ObjectNode o = ssa.recordUpdate(old, updated, manager, subresource, store.clock().instant());
+    ObjectNode o = ssa.recordUpdateInPlace(old, updated, manager, subresource, store.clock().instant());
     if (dryRun) {
-      return o;
+      // Unlike a stored version, the answer is the caller's to change: nothing in it may be shared.
+      return o.deepCopy();
     }
-    return store.update(type, namespace, o);
+    return store.replace(type, namespace, o).deepCopy();
   }
 
   /**

@@ -37,6 +37,7 @@ public final class ObjectStore {
   private final List<Consumer<WatchEvent>> allWatchers = new CopyOnWriteArrayList<>();
   private final Map<String, Map<String, ObjectRef>> owners = new HashMap<>();
   private final java.util.Set<String> uids = new java.util.HashSet<>();
+  private final StoredVersionGuard guard = new StoredVersionGuard();
   private final Clock clock;
   private final Random random;
   private long resourceVersion = 1000;
@@ -75,10 +76,27 @@ public final class ObjectStore {
 
   /** A copy of the object, or null. */
   public ObjectNode get(ResourceType type, String namespace, String name) {
+    ObjectNode o = stored(type, namespace, name);
+    return o == null ? null : o.deepCopy();
+  }
+
+  /**
+   * The stored object itself, or null: stored versions are never modified, so the API server reads them without a
+   * copy. Callers must not modify it either.
+   */
+  ObjectNode stored(ResourceType type, String namespace, String name) {
     synchronized (lock) {
-      ObjectNode o = bucket(type).get(key(type.namespaced() ? namespace : null, name));
-      return o == null ? null : o.deepCopy();
+      return bucket(type).get(key(type.namespaced() ? namespace : null, name));
     }
+  }
+
+  /** The stored object or a 404; not a copy (see {@link #stored}). */
+  ObjectNode requireStored(ResourceType type, String namespace, String name) {
+    ObjectNode o = stored(type, namespace, name);
+    if (o == null) {
+      throw ApiException.notFound(type, name);
+    }
+    return o;
   }
 
   /** The object or a 404. */
@@ -152,6 +170,7 @@ public final class ObjectStore {
   }
 
   private void index(ResourceType type, ObjectNode old, ObjectNode current) {
+    guard.replaced(old, current);
     if (old != null) {
       uids.remove(Json.text(old, "metadata", "uid"));
       String k = type.groupResource() + "|" + key(Json.text(old, "metadata", "namespace"),
@@ -210,8 +229,15 @@ public final class ObjectStore {
 
   /** Creates an object; fills uid, creationTimestamp, resourceVersion, generation and a generated name. */
   public ObjectNode create(ResourceType type, String namespace, ObjectNode object) {
+    return insert(type, namespace, object.deepCopy()).deepCopy();
+  }
+
+  /**
+   * Like {@link #create} for an object the caller hands over (it must keep no reference to it); returns the
+   * stored object itself, which must not be modified.
+   */
+  ObjectNode insert(ResourceType type, String namespace, ObjectNode o) {
     synchronized (lock) {
-      ObjectNode o = object.deepCopy();
       ObjectNode meta = Json.metadata(o);
       String name = Json.text(meta, "name");
       if (name == null || name.isEmpty()) {
@@ -246,7 +272,7 @@ public final class ObjectStore {
       bucket(type).put(k, o);
       index(type, null, o);
       publish(new WatchEvent("ADDED", type, o, null, rv));
-      return o.deepCopy();
+      return o;
     }
   }
 
@@ -284,15 +310,23 @@ public final class ObjectStore {
    * metadata and status changed, and nothing is written (same resourceVersion) when nothing changed.
    */
   public ObjectNode update(ResourceType type, String namespace, ObjectNode object) {
+    return replace(type, namespace, object).deepCopy();
+  }
+
+  /**
+   * Like {@link #update}, returning the stored object itself (which must not be modified). {@code object} is not
+   * modified or kept: the new version is a copy that shares what did not change with the stored one.
+   */
+  ObjectNode replace(ResourceType type, String namespace, ObjectNode object) {
     synchronized (lock) {
-      ObjectNode o = object.deepCopy();
-      ObjectNode meta = Json.metadata(o);
-      String name = Json.text(meta, "name");
+      String name = Json.text(object, "metadata", "name");
       String k = key(type.namespaced() ? namespace : null, name);
       ObjectNode old = bucket(type).get(k);
       if (old == null) {
         throw ApiException.notFound(type, name);
       }
+      ObjectNode o = VersionSharing.copy(object, old);
+      ObjectNode meta = Json.metadata(o);
       ObjectNode oldMeta = Json.metadata(old);
       String expected = Json.text(meta, "resourceVersion");
       if (expected != null && !expected.isEmpty() && !expected.equals(Json.text(oldMeta, "resourceVersion"))) {
@@ -311,7 +345,7 @@ public final class ObjectStore {
       o.put("apiVersion", old.path("apiVersion").asString(type.apiVersion()));
       o.put("kind", type.kind());
       if (o.equals(old)) {
-        return old.deepCopy();
+        return old;
       }
       if (type.statusSubresource() && specChanged(old, o)) {
         meta.put("generation", oldMeta.path("generation").asLong(0) + 1);
@@ -321,7 +355,7 @@ public final class ObjectStore {
       bucket(type).put(k, o);
       index(type, old, o);
       publish(new WatchEvent("MODIFIED", type, o, old, rv));
-      return o.deepCopy();
+      return o;
     }
   }
 

@@ -120,6 +120,11 @@ public final class FieldSet {
         return out;
     }
 
+    /** Like {@link #toFieldsV1()}, but the JSON this set was decoded from itself when there is one. */
+    ObjectNode toSharedFieldsV1() {
+        return encoded != null ? encoded : toFieldsV1();
+    }
+
     private void write(ObjectNode out, boolean includeSelf) {
         if (includeSelf && !isEmpty()) {
             out.set(".", JsonValues.NODES.objectNode());
