@@ -53,6 +53,7 @@ class ObjectStoreVersionsTest {
     assertThat(updated).isNotSameAs(store.stored(configMaps, "default", "cfg"))
         .isEqualTo(store.stored(configMaps, "default", "cfg"));
     assertThat(seen).extracting(e -> e.object().get("data").get("k").asString()).containsExactly("1", "2");
+    assertThat(seen.get(1).object()).isSameAs(store.stored(configMaps, "default", "cfg"));
   }
 
   @Test

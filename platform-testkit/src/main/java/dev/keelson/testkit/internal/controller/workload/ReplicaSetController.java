@@ -122,7 +122,8 @@ public final class ReplicaSetController implements Controller {
       if (!ref.type().equals(pods)) {
         continue;
       }
-      ObjectNode pod = store.get(pods, ref.namespace(), ref.name());
+      // Read only (the stored version itself): a copy of every pod on every sync was the controller's main cost.
+      ObjectNode pod = store.stored(pods, ref.namespace(), ref.name());
       if (pod != null && ControllerRefs.isControlledBy(pod, uid)) {
         out.add(pod);
       }
@@ -214,7 +215,8 @@ public final class ReplicaSetController implements Controller {
   }
 
   /** {@code ClaimPods}' release: drops this ReplicaSet's owner reference from a pod it no longer selects. */
-  private void release(ObjectNode pod, String uid) {
+  private void release(ObjectNode storedPod, String uid) {
+    ObjectNode pod = storedPod.deepCopy();
     JsonNode refs = Nodes.at(pod, "metadata", "ownerReferences");
     ArrayNode kept = Json.NODES.arrayNode();
     for (JsonNode ref : refs) {
