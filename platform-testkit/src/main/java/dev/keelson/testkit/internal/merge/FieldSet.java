@@ -29,10 +29,14 @@ public final class FieldSet {
     private ObjectNode unread;
 
     /**
-     * The FieldsV1 JSON this set was decoded from, kept only when it is exactly what {@link #toFieldsV1()} would
-     * write; lets untouched managedFields entries be re-encoded by copying. Null otherwise.
+     * The canonical FieldsV1 JSON this set was decoded from (for a child set, starting with {@code "."} when it was
+     * also a member), or null for a set built otherwise. It is exactly what {@link #write} would produce, so
+     * unchanged entries and subtrees are re-encoded by copying it, or by sharing it for stored results.
      */
-    private ObjectNode encoded;
+    private ObjectNode source;
+
+    /** The {@code {}} of every member in shared encodings: stored managedFields are never modified. */
+    private static final ObjectNode SHARED_LEAF = JsonValues.NODES.objectNode();
 
     private FieldSet() {
         members = new TreeSet<>();
@@ -42,6 +46,7 @@ public final class FieldSet {
     /** A set read lazily from canonical FieldsV1 JSON (see {@link #isCanonical}). */
     private FieldSet(ObjectNode canonical) {
         unread = canonical;
+        source = canonical;
     }
 
     /** An empty set. */
@@ -85,9 +90,7 @@ public final class FieldSet {
             canonical = false;
         }
         if (canonical) {
-            FieldSet set = new FieldSet(fieldsV1);
-            set.encoded = fieldsV1;
-            return set;
+            return new FieldSet(fieldsV1);
         }
         // Not in canonical form (or malformed, which read reports): read it all now.
         FieldSet set = new FieldSet();
@@ -209,22 +212,34 @@ public final class FieldSet {
 
     /** The managedFields {@code fieldsV1} encoding, keys sorted as Kubernetes writes them. */
     public ObjectNode toFieldsV1() {
-        if (encoded != null) {
-            return encoded.deepCopy();
+        return encode(false, false);
+    }
+
+    /**
+     * Like {@link #toFieldsV1()} for a result that is stored and never modified: it may share the JSON unchanged
+     * parts were decoded from, and one {@code {}} node for every member.
+     */
+    ObjectNode toSharedFieldsV1() {
+        return encode(false, true);
+    }
+
+    /** This set's JSON, with {@code "."} first when {@code includeSelf} (the set's path is itself a member). */
+    private ObjectNode encode(boolean includeSelf, boolean share) {
+        if (source != null && source.has(".") == includeSelf) {
+            return share ? source : source.deepCopy();
         }
         ObjectNode out = JsonValues.NODES.objectNode();
-        write(out, false);
+        write(out, includeSelf, share);
         return out;
     }
 
-    /** Like {@link #toFieldsV1()}, but the JSON this set was decoded from itself when there is one. */
-    ObjectNode toSharedFieldsV1() {
-        return encoded != null ? encoded : toFieldsV1();
+    private static ObjectNode leaf(boolean share) {
+        return share ? SHARED_LEAF : JsonValues.NODES.objectNode();
     }
 
-    private void write(ObjectNode out, boolean includeSelf) {
+    private void write(ObjectNode out, boolean includeSelf, boolean share) {
         if (includeSelf && !isEmpty()) {
-            out.set(".", JsonValues.NODES.objectNode());
+            out.set(".", leaf(share));
         }
         // Members and children merged in sorted order (an element may be both).
         Iterator<PathElement> m = members().iterator();
@@ -233,14 +248,15 @@ public final class FieldSet {
         Map.Entry<PathElement, FieldSet> nextChild = c.hasNext() ? c.next() : null;
         while (nextMember != null || nextChild != null) {
             int cmp = nextMember == null ? 1 : nextChild == null ? -1 : nextMember.compareTo(nextChild.getKey());
-            ObjectNode child = JsonValues.NODES.objectNode();
+            ObjectNode child;
             PathElement pe;
             if (cmp < 0) {
                 pe = nextMember;
+                child = leaf(share);
                 nextMember = m.hasNext() ? m.next() : null;
             } else {
                 pe = nextChild.getKey();
-                nextChild.getValue().write(child, cmp == 0);
+                child = nextChild.getValue().encode(cmp == 0, share);
                 nextChild = c.hasNext() ? c.next() : null;
                 if (cmp == 0) {
                     nextMember = m.hasNext() ? m.next() : null;
@@ -406,11 +422,14 @@ public final class FieldSet {
         }
         FieldSet node = this;
         for (int i = 0; i < path.size() - 1; i++) {
+            node.source = null;
             node = node.children().computeIfAbsent(path.get(i), k -> new FieldSet());
         }
+        node.source = null;
         node.members().add(path.get(path.size() - 1));
     }
 
+    /** Adds other's paths to this set, which must be one being built (copy's: every node new). */
     private void addAll(FieldSet other) {
         members().addAll(other.members());
         other.children().forEach((pe, set) -> children().computeIfAbsent(pe, k -> new FieldSet()).addAll(set));

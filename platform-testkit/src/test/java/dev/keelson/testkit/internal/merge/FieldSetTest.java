@@ -156,6 +156,23 @@ class FieldSetTest {
     }
 
     @Test
+    void sharedEncodingsReuseTheJsonUnchangedPartsWereReadFrom() {
+        ObjectNode stored = jsonObject("{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}},"
+                + "\"f:spec\":{\"f:replicas\":{}}}");
+        FieldSet decoded = FieldSet.decode(stored);
+        FieldSet grown = decoded.union(FieldSet.fromFieldsV1(jsonObject("{\"f:spec\":{\"f:paused\":{}}}")));
+
+        ObjectNode shared = grown.toSharedFieldsV1();
+
+        assertThat(decoded.toSharedFieldsV1()).isSameAs(stored);
+        assertThat(decoded.toFieldsV1()).isEqualTo(stored).isNotSameAs(stored);
+        assertThat(shared).isEqualTo(grown.toFieldsV1()).isEqualTo(json("{\"f:metadata\":{\"f:labels\":{"
+                + "\".\":{},\"f:app\":{}}},\"f:spec\":{\"f:paused\":{},\"f:replicas\":{}}}"));
+        assertThat(shared.get("f:metadata")).isSameAs(stored.get("f:metadata"));
+        assertThat(grown.toFieldsV1().get("f:metadata")).isNotSameAs(stored.get("f:metadata"));
+    }
+
+    @Test
     void jsonNotInCanonicalFormIsReadAtOnceAndRewritten() {
         ObjectNode unsorted = jsonObject("{\"f:spec\":{\"f:b\":{},\"f:a\":{}}}");
         ObjectNode loneDot = jsonObject("{\"f:spec\":{\".\":{}}}");
