@@ -32,6 +32,7 @@ public final class ObjectStore {
 
   private final Object lock = new Object();
   private final Map<String, TreeMap<String, ObjectNode>> objects = new HashMap<>();
+  private final Map<ResourceType, TreeMap<String, ObjectNode>> bucketsByType = new java.util.IdentityHashMap<>();
   private final Deque<WatchEvent> history = new ArrayDeque<>();
   private final List<StoreWatch> watches = new CopyOnWriteArrayList<>();
   private final List<Consumer<WatchEvent>> allWatchers = new CopyOnWriteArrayList<>();
@@ -70,8 +71,16 @@ public final class ObjectStore {
     return (namespace == null ? "" : namespace) + "/" + name;
   }
 
+  /** The objects of a resource (every version of it shares one bucket); called under the lock. */
   private TreeMap<String, ObjectNode> bucket(ResourceType type) {
-    return objects.computeIfAbsent(type.groupResource(), k -> new TreeMap<>());
+    // By instance first: every read and write looks its bucket up, and building the group-resource name each time
+    // showed in profiles.
+    TreeMap<String, ObjectNode> b = bucketsByType.get(type);
+    if (b == null) {
+      b = objects.computeIfAbsent(type.groupResource(), k -> new TreeMap<>());
+      bucketsByType.put(type, b);
+    }
+    return b;
   }
 
   /** A copy of the object, or null. */
