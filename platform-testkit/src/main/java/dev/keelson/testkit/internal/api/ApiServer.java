@@ -104,8 +104,8 @@ public final class ApiServer {
       boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
     ObjectNode old = store.requireStored(type, namespace, name);
-    // No admission runs on status writes, so the new version may refer to the stored one's unchanged parts (the
-    // store copies whatever differs): only its root and metadata objects are new, as they are written to.
+    // No admission runs on status writes, so the new version may refer to the stored one's unchanged parts: only
+    // its root and metadata objects are new, as they are written to, and the status is a copy of the caller's.
     ObjectNode o = shallowCopy(old);
     if (old.get("metadata") instanceof ObjectNode meta) {
       o.set("metadata", shallowCopy(meta));
@@ -113,7 +113,7 @@ public final class ApiServer {
     JsonNode status = object.get("status");
     o.remove("status");
     if (status != null) {
-      o.set("status", status);
+      o.set("status", status.deepCopy());
     }
     String expected = Json.text(object, "metadata", "resourceVersion");
     if (expected != null) {
@@ -227,20 +227,23 @@ public final class ApiServer {
   }
 
   /**
-   * Admits (main resource only), records managedFields and stores {@code updated}, which this write owns: its
-   * root and metadata objects are its own, other parts may be shared with the stored {@code old} (read only).
+   * Admits (main resource only), records managedFields and stores {@code updated}, which this write owns: each of
+   * its parts is either its own or a node of the stored {@code old} (read only).
    */
   private ObjectNode write(ResourceType type, String namespace, ObjectNode old, ObjectNode updated, String manager,
       String subresource, boolean dryRun) {
     if (subresource == null) {
       admit(type, Admission.Operation.UPDATE, updated, old, dryRun);
     }
+    // Parts equal to the stored ones become the stored ones, so that comparing the two (for managedFields, then
+    // in the store) skips them at once.
+    VersionSharing.adopt(updated, old);
     ObjectNode o = ssa.recordUpdateInPlace(old, updated, manager, subresource, store.clock().instant());
     if (dryRun) {
       // Unlike a stored version, the answer is the caller's to change: nothing in it may be shared.
       return o.deepCopy();
     }
-    return store.replace(type, namespace, o).deepCopy();
+    return store.replaceOwned(type, namespace, o).deepCopy();
   }
 
   /**

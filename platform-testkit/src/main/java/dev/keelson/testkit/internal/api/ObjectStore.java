@@ -327,6 +327,18 @@ public final class ObjectStore {
    * modified or kept: the new version is a copy that shares what did not change with the stored one.
    */
   ObjectNode replace(ResourceType type, String namespace, ObjectNode object) {
+    return replace(type, namespace, object, false);
+  }
+
+  /**
+   * Like {@link #replace}, for an object the caller hands over (it must keep no reference to it; parts of it may
+   * be stored nodes): it becomes the new version itself, sharing what did not change, without a copy.
+   */
+  ObjectNode replaceOwned(ResourceType type, String namespace, ObjectNode object) {
+    return replace(type, namespace, object, true);
+  }
+
+  private ObjectNode replace(ResourceType type, String namespace, ObjectNode object, boolean owned) {
     synchronized (lock) {
       String name = Json.text(object, "metadata", "name");
       String k = key(type.namespaced() ? namespace : null, name);
@@ -334,7 +346,7 @@ public final class ObjectStore {
       if (old == null) {
         throw ApiException.notFound(type, name);
       }
-      ObjectNode o = VersionSharing.copy(object, old);
+      ObjectNode o = owned ? VersionSharing.adopt(object, old) : VersionSharing.copy(object, old);
       ObjectNode meta = Json.metadata(o);
       ObjectNode oldMeta = Json.metadata(old);
       String expected = Json.text(meta, "resourceVersion");

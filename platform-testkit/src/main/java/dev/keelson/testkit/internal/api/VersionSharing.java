@@ -7,10 +7,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Copies a new version of a stored object so that it shares every subtree that did not change with the version
- * before it. Stored versions are never modified, so sharing is safe, and a status write then keeps only its new
- * status and metadata instead of a whole second object: the event history holds thousands of versions, and their
- * size is what the garbage collector pays for.
+ * Makes a new version of a stored object share every subtree that did not change with the version before it:
+ * {@link #copy} copies a written object that way, {@link #adopt} rewrites one the caller owns. Stored versions are
+ * never modified, so sharing is safe, and a status write then keeps only its new status and metadata instead of a
+ * whole second object: the event history holds thousands of versions, and their size is what the garbage collector
+ * pays for.
  *
  * <p>A subtree is reused only when it is identical — same keys in the same order, same value types — so a shared
  * version serializes to exactly the bytes an independent copy would.
@@ -35,6 +36,58 @@ final class VersionSharing {
       out.set("metadata", shallowCopy(meta, meta));
     }
     return out;
+  }
+
+  /**
+   * Makes {@code object} share with {@code previous}, in place, every subtree that is identical, and returns it.
+   * Its root and {@code metadata} object stay its own. The caller owns {@code object}: its containers are either
+   * its own or already stored nodes.
+   */
+  static ObjectNode adopt(ObjectNode object, ObjectNode previous) {
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      JsonNode p = previous.get(e.getKey());
+      if (e.getKey().equals("metadata") && e.getValue() instanceof ObjectNode meta && p instanceof ObjectNode pm) {
+        adoptMembers(meta, pm);
+      } else {
+        // Replacing the value of an existing key does not disturb the iteration.
+        e.setValue(adoptNode(e.getValue(), p));
+      }
+    }
+    return object;
+  }
+
+  /** {@code previous} if identical to {@code node}; else node, its identical descendants now previous's. */
+  private static JsonNode adoptNode(JsonNode node, JsonNode previous) {
+    if (node == previous || previous == null || node.getNodeType() != previous.getNodeType()) {
+      return node;
+    }
+    if (node instanceof ObjectNode o) {
+      adoptMembers(o, (ObjectNode) previous);
+      return sameMembers(o, (ObjectNode) previous) ? previous : node;
+    }
+    if (node instanceof ArrayNode a) {
+      ArrayNode p = (ArrayNode) previous;
+      boolean same = a.size() == p.size();
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode item = adoptNode(a.get(i), i < p.size() ? p.get(i) : null);
+        if (item != a.get(i)) {
+          a.set(i, item);
+        }
+        same &= item == p.get(i);
+      }
+      return same ? previous : node;
+    }
+    return node.equals(previous) ? previous : node;
+  }
+
+  private static void adoptMembers(ObjectNode object, ObjectNode previous) {
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      JsonNode p = previous.get(e.getKey());
+      JsonNode adopted = adoptNode(e.getValue(), p);
+      if (adopted != e.getValue()) {
+        e.setValue(adopted);
+      }
+    }
   }
 
   /** A new object node whose members are {@link #share}d with the same members of {@code previous}. */

@@ -51,14 +51,36 @@ class VersionSharingTest {
   }
 
   @Test
+  void adoptingRewritesTheOwnedObjectInPlaceKeepingItsRootAndMetadata() {
+    ObjectNode owned = PREVIOUS.deepCopy();
+    ((ObjectNode) owned.get("status")).put("phase", "Running");
+    ObjectNode ownStatus = (ObjectNode) owned.get("status");
+    ObjectNode ownMetadata = (ObjectNode) owned.get("metadata");
+
+    ObjectNode adopted = VersionSharing.adopt(owned, PREVIOUS);
+
+    assertThat(adopted).isSameAs(owned);
+    assertThat(adopted.toString()).isEqualTo(PREVIOUS.toString().replace("Pending", "Running"));
+    assertThat(adopted.get("metadata")).isSameAs(ownMetadata);
+    assertThat(adopted.get("metadata").get("labels")).isSameAs(PREVIOUS.get("metadata").get("labels"));
+    assertThat(adopted.get("spec")).isSameAs(PREVIOUS.get("spec"));
+    assertThat(adopted.get("status")).isSameAs(ownStatus);
+    assertThat(adopted.get("status").get("conditions")).isSameAs(PREVIOUS.get("status").get("conditions"));
+  }
+
+  @Test
   void sharesOnlyWhatIsIdenticalInKeyOrderAndNumberType() {
     ObjectNode previous = Json.parseObject("{\"metadata\":{},\"a\":{\"x\":1,\"y\":2},\"n\":{\"v\":1}}", false);
     ObjectNode written = Json.parseObject("{\"metadata\":{},\"a\":{\"y\":2,\"x\":1},\"n\":{\"v\":1.0}}", false);
 
     ObjectNode next = VersionSharing.copy(written, previous);
+    ObjectNode adopted = VersionSharing.adopt(written.deepCopy(), previous);
 
     assertThat(next.toString()).isEqualTo(written.toString());
     assertThat(next.get("a")).isNotSameAs(previous.get("a"));
     assertThat(next.get("n")).isNotSameAs(previous.get("n"));
+    assertThat(adopted.toString()).isEqualTo(written.toString());
+    assertThat(adopted.get("a")).isNotSameAs(previous.get("a"));
+    assertThat(adopted.get("n")).isNotSameAs(previous.get("n"));
   }
 }
