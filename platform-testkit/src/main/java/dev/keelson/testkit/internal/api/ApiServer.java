@@ -58,6 +58,15 @@ public final class ApiServer {
   }
 
   public ObjectNode create(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
+    return createStored(type, namespace, object, manager, dryRun).deepCopy();
+  }
+
+  /**
+   * {@link #create}, answered with the stored object itself rather than a copy: for callers that only read the
+   * answer (serialize it, take its name) or drop it. Never modify it.
+   */
+  public ObjectNode createStored(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
     ObjectNode o = object.deepCopy();
     checkNamespace(type, namespace, o);
     if (type.namespaced()) {
@@ -79,11 +88,17 @@ public final class ApiServer {
     if (dryRun) {
       return o;
     }
-    return store.insert(type, namespace, o).deepCopy();
+    return store.insert(type, namespace, o);
   }
 
   /** PUT of the main resource: status is kept from the stored object when the type has a status subresource. */
   public ObjectNode update(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
+    return updateStored(type, namespace, object, manager, dryRun).deepCopy();
+  }
+
+  /** {@link #update}, answered with the stored object itself (see {@link #createStored}). */
+  public ObjectNode updateStored(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
     ObjectNode old = store.requireStored(type, namespace, name);
     ObjectNode o = object.deepCopy();
@@ -101,6 +116,12 @@ public final class ApiServer {
 
   /** PUT of the status subresource: only status changes. */
   public ObjectNode updateStatus(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
+    return updateStatusStored(type, namespace, object, manager, dryRun).deepCopy();
+  }
+
+  /** {@link #updateStatus}, answered with the stored object itself (see {@link #createStored}). */
+  public ObjectNode updateStatusStored(ResourceType type, String namespace, ObjectNode object, String manager,
       boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
     ObjectNode old = store.requireStored(type, namespace, name);
@@ -159,7 +180,7 @@ public final class ApiServer {
       }
     }
     // A patch carries no resourceVersion precondition unless the patch itself set one.
-    return write(type, namespace, old, patched, manager, null, dryRun);
+    return write(type, namespace, old, patched, manager, null, dryRun).deepCopy();
   }
 
   private ObjectNode updateStatusFrom(ResourceType type, String namespace, ObjectNode old, ObjectNode patched,
@@ -169,7 +190,7 @@ public final class ApiServer {
     if (patched.get("status") != null) {
       o.set("status", patched.get("status"));
     }
-    return write(type, namespace, old, o, manager, "status", dryRun);
+    return write(type, namespace, old, o, manager, "status", dryRun).deepCopy();
   }
 
   private ObjectNode apply(ResourceType type, String namespace, String name, String body, String subresource,
@@ -228,7 +249,7 @@ public final class ApiServer {
 
   /**
    * Admits (main resource only), records managedFields and stores {@code updated}, which this write owns: each of
-   * its parts is either its own or a node of the stored {@code old} (read only).
+   * its parts is either its own or a node of the stored {@code old} (read only). Answers the stored version.
    */
   private ObjectNode write(ResourceType type, String namespace, ObjectNode old, ObjectNode updated, String manager,
       String subresource, boolean dryRun) {
@@ -239,11 +260,8 @@ public final class ApiServer {
     // in the store) skips them at once.
     VersionSharing.adopt(updated, old);
     ObjectNode o = ssa.recordUpdateInPlace(old, updated, manager, subresource, store.clock().instant());
-    if (dryRun) {
-      // Unlike a stored version, the answer is the caller's to change: nothing in it may be shared.
-      return o.deepCopy();
-    }
-    return store.replaceOwned(type, namespace, o).deepCopy();
+    // Read only either way: a dry run's answer shares the stored version's unchanged parts.
+    return dryRun ? o : store.replaceOwned(type, namespace, o);
   }
 
   /**

@@ -122,11 +122,20 @@ public final class ObjectStore {
   }
 
   public ListResult list(ResourceType type, String namespace, Selector labels, Selector fields) {
+    return list(type, namespace, labels, fields, true);
+  }
+
+  /** Like {@link #list}, with the stored objects themselves (read only), e.g. to serialize them. */
+  public ListResult listStored(ResourceType type, String namespace, Selector labels, Selector fields) {
+    return list(type, namespace, labels, fields, false);
+  }
+
+  private ListResult list(ResourceType type, String namespace, Selector labels, Selector fields, boolean copies) {
     synchronized (lock) {
       List<ObjectNode> items = new ArrayList<>();
       for (ObjectNode o : inNamespace(type, namespace)) {
         if (matches(type, o, namespace, labels, fields)) {
-          items.add(o.deepCopy());
+          items.add(copies ? o.deepCopy() : o);
         }
       }
       return new ListResult(items, resourceVersion);
