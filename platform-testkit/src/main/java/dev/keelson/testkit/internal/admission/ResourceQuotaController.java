@@ -47,7 +47,7 @@ public final class ResourceQuotaController implements Controller {
     if (ns == null) {
       return;
     }
-    if (event.resource().groupResource().equals(quotas.groupResource())) {
+    if (event.resource().sameResource(quotas)) {
       queue.add(ns + "/" + Json.text(event.object(), "metadata", "name"));
       return;
     }

@@ -14,7 +14,8 @@ public interface Admission {
   /**
    * Admits a write: may change {@code object} in place (mutation) or throw an {@link ApiException} (rejection).
    *
-   * @param old the stored object for UPDATE and DELETE, null for CREATE
+   * @param old the stored object for UPDATE and DELETE (read only: it may be the stored version itself), null for
+   *     CREATE
    */
   void admit(ResourceType type, Operation operation, ObjectNode object, ObjectNode old, boolean dryRun);
 }

@@ -58,6 +58,15 @@ public final class ApiServer {
   }
 
   public ObjectNode create(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
+    return createStored(type, namespace, object, manager, dryRun).deepCopy();
+  }
+
+  /**
+   * {@link #create}, answered with the stored object itself rather than a copy: for callers that only read the
+   * answer (serialize it, take its name) or drop it. Never modify it.
+   */
+  public ObjectNode createStored(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
     ObjectNode o = object.deepCopy();
     checkNamespace(type, namespace, o);
     if (type.namespaced()) {
@@ -74,24 +83,32 @@ public final class ApiServer {
       o.remove("status");
     }
     admit(type, Admission.Operation.CREATE, o, null, dryRun);
-    o = ssa.recordUpdate(null, o, manager, null, store.clock().instant());
+    // o is this write's own copy: managedFields go into it, and the store keeps it.
+    o = ssa.recordUpdateInPlace(null, o, manager, null, store.clock().instant());
     if (dryRun) {
       return o;
     }
-    return store.create(type, namespace, o);
+    return store.insert(type, namespace, o);
   }
 
   /** PUT of the main resource: status is kept from the stored object when the type has a status subresource. */
   public ObjectNode update(ResourceType type, String namespace, ObjectNode object, String manager, boolean dryRun) {
+    return updateStored(type, namespace, object, manager, dryRun).deepCopy();
+  }
+
+  /** {@link #update}, answered with the stored object itself (see {@link #createStored}). */
+  public ObjectNode updateStored(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
-    ObjectNode old = store.require(type, namespace, name);
+    ObjectNode old = store.requireStored(type, namespace, name);
     ObjectNode o = object.deepCopy();
     checkNamespace(type, namespace, o);
     if (type.statusSubresource()) {
       JsonNode status = old.get("status");
       o.remove("status");
       if (status != null) {
-        o.set("status", status);
+        // A copy: admission may change the object it admits, and the stored status must stay as it is.
+        o.set("status", status.deepCopy());
       }
     }
     return write(type, namespace, old, o, manager, null, dryRun);
@@ -100,19 +117,36 @@ public final class ApiServer {
   /** PUT of the status subresource: only status changes. */
   public ObjectNode updateStatus(ResourceType type, String namespace, ObjectNode object, String manager,
       boolean dryRun) {
+    return updateStatusStored(type, namespace, object, manager, dryRun).deepCopy();
+  }
+
+  /** {@link #updateStatus}, answered with the stored object itself (see {@link #createStored}). */
+  public ObjectNode updateStatusStored(ResourceType type, String namespace, ObjectNode object, String manager,
+      boolean dryRun) {
     String name = Json.text(object, "metadata", "name");
-    ObjectNode old = store.require(type, namespace, name);
-    ObjectNode o = old.deepCopy();
+    ObjectNode old = store.requireStored(type, namespace, name);
+    // No admission runs on status writes, so the new version may refer to the stored one's unchanged parts: only
+    // its root and metadata objects are new, as they are written to, and the status is a copy of the caller's.
+    ObjectNode o = shallowCopy(old);
+    if (old.get("metadata") instanceof ObjectNode meta) {
+      o.set("metadata", shallowCopy(meta));
+    }
     JsonNode status = object.get("status");
     o.remove("status");
     if (status != null) {
-      o.set("status", status);
+      o.set("status", status.deepCopy());
     }
     String expected = Json.text(object, "metadata", "resourceVersion");
     if (expected != null) {
       Json.metadata(o).put("resourceVersion", expected);
     }
     return write(type, namespace, old, o, manager, "status", dryRun);
+  }
+
+  private static ObjectNode shallowCopy(ObjectNode object) {
+    ObjectNode copy = object.objectNode();
+    copy.setAll(object);
+    return copy;
   }
 
   public ObjectNode patch(ResourceType type, String namespace, String name, PatchType patchType, String body,
@@ -146,7 +180,7 @@ public final class ApiServer {
       }
     }
     // A patch carries no resourceVersion precondition unless the patch itself set one.
-    return write(type, namespace, old, patched, manager, null, dryRun);
+    return write(type, namespace, old, patched, manager, null, dryRun).deepCopy();
   }
 
   private ObjectNode updateStatusFrom(ResourceType type, String namespace, ObjectNode old, ObjectNode patched,
@@ -156,7 +190,7 @@ public final class ApiServer {
     if (patched.get("status") != null) {
       o.set("status", patched.get("status"));
     }
-    return write(type, namespace, old, o, manager, "status", dryRun);
+    return write(type, namespace, old, o, manager, "status", dryRun).deepCopy();
   }
 
   private ObjectNode apply(ResourceType type, String namespace, String name, String body, String subresource,
@@ -213,16 +247,21 @@ public final class ApiServer {
     return dryRun ? merged : store.update(type, namespace, merged);
   }
 
+  /**
+   * Admits (main resource only), records managedFields and stores {@code updated}, which this write owns: each of
+   * its parts is either its own or a node of the stored {@code old} (read only). Answers the stored version.
+   */
   private ObjectNode write(ResourceType type, String namespace, ObjectNode old, ObjectNode updated, String manager,
       String subresource, boolean dryRun) {
     if (subresource == null) {
       admit(type, Admission.Operation.UPDATE, updated, old, dryRun);
     }
-    ObjectNode o = ssa.recordUpdate(old, updated, manager, subresource, store.clock().instant());
-    if (dryRun) {
-      return o;
-    }
-    return store.update(type, namespace, o);
+    // Parts equal to the stored ones become the stored ones, so that comparing the two (for managedFields, then
+    // in the store) skips them at once.
+    VersionSharing.adopt(updated, old);
+    ObjectNode o = ssa.recordUpdateInPlace(old, updated, manager, subresource, store.clock().instant());
+    // Read only either way: a dry run's answer shares the stored version's unchanged parts.
+    return dryRun ? o : store.replaceOwned(type, namespace, o);
   }
 
   /**

@@ -32,11 +32,13 @@ public final class ObjectStore {
 
   private final Object lock = new Object();
   private final Map<String, TreeMap<String, ObjectNode>> objects = new HashMap<>();
+  private final Map<ResourceType, TreeMap<String, ObjectNode>> bucketsByType = new java.util.IdentityHashMap<>();
   private final Deque<WatchEvent> history = new ArrayDeque<>();
   private final List<StoreWatch> watches = new CopyOnWriteArrayList<>();
   private final List<Consumer<WatchEvent>> allWatchers = new CopyOnWriteArrayList<>();
   private final Map<String, Map<String, ObjectRef>> owners = new HashMap<>();
   private final java.util.Set<String> uids = new java.util.HashSet<>();
+  private final StoredVersionGuard guard = new StoredVersionGuard();
   private final Clock clock;
   private final Random random;
   private long resourceVersion = 1000;
@@ -69,16 +71,41 @@ public final class ObjectStore {
     return (namespace == null ? "" : namespace) + "/" + name;
   }
 
+  /** The objects of a resource (every version of it shares one bucket); called under the lock. */
   private TreeMap<String, ObjectNode> bucket(ResourceType type) {
-    return objects.computeIfAbsent(type.groupResource(), k -> new TreeMap<>());
+    // By instance first: every read and write looks its bucket up, and building the group-resource name each time
+    // showed in profiles.
+    TreeMap<String, ObjectNode> b = bucketsByType.get(type);
+    if (b == null) {
+      b = objects.computeIfAbsent(type.groupResource(), k -> new TreeMap<>());
+      bucketsByType.put(type, b);
+    }
+    return b;
   }
 
   /** A copy of the object, or null. */
   public ObjectNode get(ResourceType type, String namespace, String name) {
+    ObjectNode o = stored(type, namespace, name);
+    return o == null ? null : o.deepCopy();
+  }
+
+  /**
+   * The stored object itself, or null: stored versions are never modified, so the API server and the in-process
+   * controllers read them without a copy. Callers must not modify it either.
+   */
+  public ObjectNode stored(ResourceType type, String namespace, String name) {
     synchronized (lock) {
-      ObjectNode o = bucket(type).get(key(type.namespaced() ? namespace : null, name));
-      return o == null ? null : o.deepCopy();
+      return bucket(type).get(key(type.namespaced() ? namespace : null, name));
     }
+  }
+
+  /** The stored object or a 404; not a copy (see {@link #stored}). */
+  ObjectNode requireStored(ResourceType type, String namespace, String name) {
+    ObjectNode o = stored(type, namespace, name);
+    if (o == null) {
+      throw ApiException.notFound(type, name);
+    }
+    return o;
   }
 
   /** The object or a 404. */
@@ -95,11 +122,20 @@ public final class ObjectStore {
   }
 
   public ListResult list(ResourceType type, String namespace, Selector labels, Selector fields) {
+    return list(type, namespace, labels, fields, true);
+  }
+
+  /** Like {@link #list}, with the stored objects themselves (read only), e.g. to serialize them. */
+  public ListResult listStored(ResourceType type, String namespace, Selector labels, Selector fields) {
+    return list(type, namespace, labels, fields, false);
+  }
+
+  private ListResult list(ResourceType type, String namespace, Selector labels, Selector fields, boolean copies) {
     synchronized (lock) {
       List<ObjectNode> items = new ArrayList<>();
       for (ObjectNode o : inNamespace(type, namespace)) {
         if (matches(type, o, namespace, labels, fields)) {
-          items.add(o.deepCopy());
+          items.add(copies ? o.deepCopy() : o);
         }
       }
       return new ListResult(items, resourceVersion);
@@ -152,6 +188,7 @@ public final class ObjectStore {
   }
 
   private void index(ResourceType type, ObjectNode old, ObjectNode current) {
+    guard.replaced(old, current);
     if (old != null) {
       uids.remove(Json.text(old, "metadata", "uid"));
       String k = type.groupResource() + "|" + key(Json.text(old, "metadata", "namespace"),
@@ -210,8 +247,15 @@ public final class ObjectStore {
 
   /** Creates an object; fills uid, creationTimestamp, resourceVersion, generation and a generated name. */
   public ObjectNode create(ResourceType type, String namespace, ObjectNode object) {
+    return insert(type, namespace, object.deepCopy()).deepCopy();
+  }
+
+  /**
+   * Like {@link #create} for an object the caller hands over (it must keep no reference to it); returns the
+   * stored object itself, which must not be modified.
+   */
+  ObjectNode insert(ResourceType type, String namespace, ObjectNode o) {
     synchronized (lock) {
-      ObjectNode o = object.deepCopy();
       ObjectNode meta = Json.metadata(o);
       String name = Json.text(meta, "name");
       if (name == null || name.isEmpty()) {
@@ -246,7 +290,7 @@ public final class ObjectStore {
       bucket(type).put(k, o);
       index(type, null, o);
       publish(new WatchEvent("ADDED", type, o, null, rv));
-      return o.deepCopy();
+      return o;
     }
   }
 
@@ -284,15 +328,35 @@ public final class ObjectStore {
    * metadata and status changed, and nothing is written (same resourceVersion) when nothing changed.
    */
   public ObjectNode update(ResourceType type, String namespace, ObjectNode object) {
+    return replace(type, namespace, object).deepCopy();
+  }
+
+  /**
+   * Like {@link #update}, returning the stored object itself (which must not be modified). {@code object} is not
+   * modified or kept: the new version is a copy that shares what did not change with the stored one.
+   */
+  ObjectNode replace(ResourceType type, String namespace, ObjectNode object) {
+    return replace(type, namespace, object, false);
+  }
+
+  /**
+   * Like {@link #replace}, for an object the caller hands over (it must keep no reference to it; parts of it may
+   * be stored nodes): it becomes the new version itself, sharing what did not change, without a copy.
+   */
+  ObjectNode replaceOwned(ResourceType type, String namespace, ObjectNode object) {
+    return replace(type, namespace, object, true);
+  }
+
+  private ObjectNode replace(ResourceType type, String namespace, ObjectNode object, boolean owned) {
     synchronized (lock) {
-      ObjectNode o = object.deepCopy();
-      ObjectNode meta = Json.metadata(o);
-      String name = Json.text(meta, "name");
+      String name = Json.text(object, "metadata", "name");
       String k = key(type.namespaced() ? namespace : null, name);
       ObjectNode old = bucket(type).get(k);
       if (old == null) {
         throw ApiException.notFound(type, name);
       }
+      ObjectNode o = owned ? VersionSharing.adopt(object, old) : VersionSharing.copy(object, old);
+      ObjectNode meta = Json.metadata(o);
       ObjectNode oldMeta = Json.metadata(old);
       String expected = Json.text(meta, "resourceVersion");
       if (expected != null && !expected.isEmpty() && !expected.equals(Json.text(oldMeta, "resourceVersion"))) {
@@ -311,7 +375,7 @@ public final class ObjectStore {
       o.put("apiVersion", old.path("apiVersion").asString(type.apiVersion()));
       o.put("kind", type.kind());
       if (o.equals(old)) {
-        return old.deepCopy();
+        return old;
       }
       if (type.statusSubresource() && specChanged(old, o)) {
         meta.put("generation", oldMeta.path("generation").asLong(0) + 1);
@@ -321,7 +385,7 @@ public final class ObjectStore {
       bucket(type).put(k, o);
       index(type, old, o);
       publish(new WatchEvent("MODIFIED", type, o, old, rv));
-      return o.deepCopy();
+      return o;
     }
   }
 
@@ -397,18 +461,19 @@ public final class ObjectStore {
       w.offer(event);
     }
     if (!allWatchers.isEmpty()) {
-      // Controllers get their own copy, as they did through per-resource watches: they may keep it.
-      WatchEvent copy = new WatchEvent(event.type(), event.resource(), event.object().deepCopy(), null,
+      // The stored version itself, which nobody modifies: controllers read it and may keep it, and a copy per
+      // change was a fifth of all the memory a rollout allocated.
+      WatchEvent stored = new WatchEvent(event.type(), event.resource(), event.object(), null,
           event.resourceVersion());
       for (Consumer<WatchEvent> sink : allWatchers) {
-        sink.accept(copy);
+        sink.accept(stored);
       }
     }
   }
 
   /**
-   * Sees every change of every resource, in order (one copy of the object per change, shared by all such
-   * sinks). For the in-process controllers.
+   * Sees every change of every resource, in order. For the in-process controllers: the event's object is the
+   * stored version itself (not a copy), which they may keep but must not modify.
    */
   public void watchAll(Consumer<WatchEvent> sink) {
     synchronized (lock) {

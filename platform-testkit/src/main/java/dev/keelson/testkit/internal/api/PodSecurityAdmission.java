@@ -33,7 +33,7 @@ public final class PodSecurityAdmission implements Admission {
     if (operation != Operation.CREATE || !type.group().isEmpty() || !type.plural().equals("pods")) {
       return;
     }
-    ObjectNode namespace = store.get(namespaces, null, Json.text(object, "metadata", "namespace"));
+    ObjectNode namespace = store.stored(namespaces, null, Json.text(object, "metadata", "namespace"));
     if (namespace == null) {
       return;
     }

@@ -24,6 +24,14 @@ public record ResourceType(String group, String version, String kind, String plu
     return group.isEmpty() ? plural : plural + "." + group;
   }
 
+  /**
+   * True if both name the same resource, in whatever version: {@code groupResource().equals(...)} without building
+   * the strings (controllers ask it of every event).
+   */
+  public boolean sameResource(ResourceType other) {
+    return other == this || (plural.equals(other.plural) && group.equals(other.group));
+  }
+
   /** The URL prefix of the group version: {@code /api/v1} or {@code /apis/apps/v1}. */
   public String pathPrefix() {
     return group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;

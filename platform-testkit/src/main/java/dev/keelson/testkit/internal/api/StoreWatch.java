@@ -29,7 +29,7 @@ public final class StoreWatch implements AutoCloseable {
   }
 
   void offer(WatchEvent e) {
-    if (closed || !sameResource(e.resource())) {
+    if (closed || !type.sameResource(e.resource())) {
       return;
     }
     boolean now = ObjectStore.matches(type, e.object(), namespace, labels, fields);
@@ -54,9 +54,6 @@ public final class StoreWatch implements AutoCloseable {
     deliver(new WatchEvent(kind, e.resource(), e.object(), e.previous(), e.resourceVersion()));
   }
 
-  private boolean sameResource(ResourceType other) {
-    return other == type || (other.plural().equals(type.plural()) && other.group().equals(type.group()));
-  }
 
   void deliver(WatchEvent e) {
     if (!closed) {

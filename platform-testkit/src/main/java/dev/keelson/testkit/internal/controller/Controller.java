@@ -13,7 +13,10 @@ public interface Controller {
 
   String name();
 
-  /** Called for every change in the store; enqueue the keys this change makes dirty. */
+  /**
+   * Called for every change in the store; enqueue the keys this change makes dirty. The event's object is the
+   * stored version itself: read it (or keep it), never modify it.
+   */
   void onEvent(WatchEvent event, WorkQueue queue);
 
   /**

@@ -44,9 +44,9 @@ public final class DisruptionController implements Controller {
   @Override
   public void onEvent(WatchEvent event, WorkQueue queue) {
     String ns = Json.text(event.object(), "metadata", "namespace");
-    if (event.resource().groupResource().equals(pdbs.groupResource())) {
+    if (event.resource().sameResource(pdbs)) {
       queue.add(ns + "/" + Json.text(event.object(), "metadata", "name"));
-    } else if (event.resource().groupResource().equals(pods.groupResource())) {
+    } else if (event.resource().sameResource(pods)) {
       for (ObjectNode pdb : api.store().snapshot(pdbs, ns, Selector.everything())) {
         queue.add(ns + "/" + Json.text(pdb, "metadata", "name"));
       }

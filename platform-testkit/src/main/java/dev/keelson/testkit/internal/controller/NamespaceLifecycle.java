@@ -29,7 +29,7 @@ public final class NamespaceLifecycle implements Admission {
       return;
     }
     String ns = Json.text(object, "metadata", "namespace");
-    ObjectNode namespace = ns == null ? null : store.get(namespaces, null, ns);
+    ObjectNode namespace = ns == null ? null : store.stored(namespaces, null, ns);
     if (namespace == null) {
       throw new ApiException(404, "NotFound", "namespaces \"" + ns + "\" not found", "namespaces", ns, List.of(),
           null);

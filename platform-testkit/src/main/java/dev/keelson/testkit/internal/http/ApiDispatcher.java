@@ -151,12 +151,13 @@ public final class ApiDispatcher extends Dispatcher {
       case "watch":
         return watch(type, ns, p);
       case "create":
-        return json(201, api.create(type, ns, Json.parseObject(body, false), manager, dryRun));
+        // The answers are only serialized: the stored objects themselves, not copies.
+        return json(201, api.createStored(type, ns, Json.parseObject(body, false), manager, dryRun));
       case "update":
         ObjectNode o = Json.parseObject(body, false);
         Json.metadata(o).put("name", p.name());
-        return json(200, "status".equals(sub) ? api.updateStatus(type, ns, o, manager, dryRun)
-            : api.update(type, ns, o, manager, dryRun));
+        return json(200, "status".equals(sub) ? api.updateStatusStored(type, ns, o, manager, dryRun)
+            : api.updateStored(type, ns, o, manager, dryRun));
       case "patch":
         ApiServer.PatchType patchType = patchType(request.getHeader("Content-Type"));
         return json(200, api.patch(type, ns, p.name(), patchType, body, sub, manager, p.flag("force"), dryRun));
@@ -171,7 +172,7 @@ public final class ApiDispatcher extends Dispatcher {
   }
 
   private ObjectNode list(ResourceType type, String ns, ApiPath p) {
-    ObjectStore.ListResult result = api.store().list(type, ns, labels(p), fields(p));
+    ObjectStore.ListResult result = api.store().listStored(type, ns, labels(p), fields(p));
     return listOf(type, result.resourceVersion(), result.items());
   }
 

@@ -84,6 +84,15 @@ final class ManagedFields {
 
     /** The sorted managedFields array; entries with empty sets are dropped, old updaters capped. */
     static ArrayNode encode(Map<String, ManagerEntry> managers) {
+        return encode(managers, false);
+    }
+
+    /**
+     * Like {@link #encode(Map)}. With
+     * {@code shareUnchanged}, an entry's {@code fieldsV1} decoded from canonical JSON is that very JSON object rather
+     * than a copy (for results that are stored and never modified).
+     */
+    static ArrayNode encode(Map<String, ManagerEntry> managers, boolean shareUnchanged) {
         List<ManagerEntry> entries = new ArrayList<>();
         for (ManagerEntry e : cap(managers).values()) {
             if (!e.fields().isEmpty()) {
@@ -99,7 +108,7 @@ final class ManagedFields {
             putIfSet(node, "apiVersion", e.apiVersion());
             putIfSet(node, "time", e.time());
             node.put("fieldsType", "FieldsV1");
-            node.set("fieldsV1", e.fields().toFieldsV1());
+            node.set("fieldsV1", shareUnchanged ? e.fields().toSharedFieldsV1() : e.fields().toFieldsV1());
             putIfSet(node, "subresource", e.subresource());
         }
         return out;

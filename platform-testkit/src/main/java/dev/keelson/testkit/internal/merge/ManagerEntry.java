@@ -1,6 +1,9 @@
 package dev.keelson.testkit.internal.merge;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -73,11 +76,42 @@ record ManagerEntry(String manager, String operation, String apiVersion, String 
         if (time == null) {
             return 0;
         }
+        // Entries are sorted on every write; reading the fields of the usual form is much cheaper than parsing.
+        if (isPlainUtcSeconds(time)) {
+            try {
+                return LocalDateTime.of(digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2),
+                        digits(17, 2)).toEpochSecond(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
+                // Out of range (a leap second, say): Instant.parse decides.
+            }
+        }
         try {
             return Instant.parse(time).getEpochSecond();
         } catch (DateTimeParseException e) {
             return 0;
         }
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ}, as {@link ManagedFields#format} writes times. */
+    private static boolean isPlainUtcSeconds(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            if ((i == 4 || i == 7 || i == 10 || i == 13 || i == 16) != (t.charAt(i) < '0' || t.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int digits(int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (time.charAt(i) - '0');
+        }
+        return value;
     }
 
     ManagerEntry withFields(FieldSet newFields) {

@@ -54,14 +54,32 @@ public sealed interface PathElement extends Comparable<PathElement>
     }
 
     /**
-     * Bounded memo tables for {@link #parse} and the {@code k:}/{@code v:} encodings: the same keys (field names,
-     * container names, ports) recur on every write. Elements are immutable, so sharing them is safe.
+     * True if {@code fieldsV1Key}, which parses to {@code parsed}, is the element's canonical encoding (what
+     * {@link #fieldsV1Key()} writes), e.g. not {@code k:{"port":80,"name":"x"}} with its fields out of order.
+     */
+    static boolean isCanonicalKey(String fieldsV1Key, PathElement parsed) {
+        if (Cache.CANONICAL.get(fieldsV1Key) == parsed) {
+            return true;
+        }
+        if (!fieldsV1Key.equals(parsed.fieldsV1Key())) {
+            return false;
+        }
+        Cache.remember(Cache.CANONICAL, fieldsV1Key, parsed);
+        return true;
+    }
+
+    /**
+     * Bounded memo tables for {@link #parse} and the {@code f:}/{@code k:}/{@code v:} encodings: the same keys
+     * (field names, container names, ports) recur on every write. Elements are immutable, so sharing them is safe.
      */
     final class Cache {
         static final int MAX = 20_000;
         static final java.util.concurrent.ConcurrentHashMap<String, PathElement> PARSED =
                 new java.util.concurrent.ConcurrentHashMap<>();
         static final java.util.concurrent.ConcurrentHashMap<PathElement, String> KEYS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /** Keys known to be in their element's canonical encoding. */
+        static final java.util.concurrent.ConcurrentHashMap<String, PathElement> CANONICAL =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
         private Cache() {}
@@ -112,7 +130,13 @@ public sealed interface PathElement extends Comparable<PathElement>
 
         @Override
         public String fieldsV1Key() {
-            return "f:" + name;
+            // One string per field name rather than one per written key: stored managedFields keep them all.
+            String cached = Cache.KEYS.get(this);
+            if (cached == null) {
+                cached = "f:" + name;
+                Cache.remember(Cache.KEYS, this, cached);
+            }
+            return cached;
         }
 
         @Override

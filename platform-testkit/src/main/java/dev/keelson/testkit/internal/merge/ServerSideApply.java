@@ -180,6 +180,23 @@ public final class ServerSideApply {
      */
     public ObjectNode recordUpdate(ObjectNode live, ObjectNode updated, String manager, String subresource,
             Instant now) {
+        ArrayNode managedFields = managedFieldsAfterUpdate(live, updated, manager, subresource, now, false);
+        return withManagedFields(copyButManagedFields(updated), managedFields);
+    }
+
+    /**
+     * Like {@link #recordUpdate}, but writes metadata.managedFields into {@code updated} itself, for a caller that
+     * built {@code updated} for this write and owns its root and metadata objects. The new managedFields may share
+     * unchanged {@code fieldsV1} objects with {@code live}'s, so the result is only for storing (as the API server
+     * stores a new version, copying what changed): neither it nor {@code live} may be modified afterwards.
+     */
+    public ObjectNode recordUpdateInPlace(ObjectNode live, ObjectNode updated, String manager, String subresource,
+            Instant now) {
+        return withManagedFields(updated, managedFieldsAfterUpdate(live, updated, manager, subresource, now, true));
+    }
+
+    private ArrayNode managedFieldsAfterUpdate(ObjectNode live, ObjectNode updated, String manager,
+            String subresource, Instant now, boolean shareUnchanged) {
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(now, "now");
@@ -189,12 +206,12 @@ public final class ServerSideApply {
 
         Map<String, ManagerEntry> managers = startingManagers(live, updated, subresource != null);
         if (live != null && managers.isEmpty()) {
-            return withManagedFields(copyButManagedFields(updated), JsonValues.NODES.arrayNode());
+            return JsonValues.NODES.arrayNode();
         }
         JsonNode before = live == null ? root.zeroValue() : live;
         managers = new Updater(root, scope).update(before, updated, managers, manager, apiVersion,
                 subresource, ManagedFields.format(now));
-        return withManagedFields(copyButManagedFields(updated), ManagedFields.encode(managers));
+        return ManagedFields.encode(managers, shareUnchanged);
     }
 
     /**

@@ -123,6 +123,69 @@ class FieldSetTest {
     }
 
     @Test
+    void setsReadLazilyFromCanonicalJsonBehaveLikeSetsReadAtOnce() {
+        List<ObjectNode> samples = List.of(
+                jsonObject("{}"),
+                jsonObject("{\"f:spec\":{\"f:a\":{},\"f:b\":{}}}"),
+                jsonObject("{\"f:spec\":{\".\":{},\"f:b\":{\"f:c\":{}},\"f:d\":{}},\"f:x\":{}}"),
+                jsonObject("{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}},\"f:spec\":{"
+                        + "\"f:ports\":{\"k:{\\\"port\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":{"
+                        + "\".\":{},\"f:port\":{}}},\"f:finalizers\":{\"v:\\\"a\\\"\":{}},"
+                        + "\"f:list\":{\"i:3\":{}}}}"),
+                jsonObject("{\"f:spec\":{\"f:b\":{\".\":{},\"f:c\":{}}},\"f:status\":{\"f:phase\":{}}}"));
+        for (ObjectNode a : samples) {
+            FieldSet eagerA = FieldSet.fromFieldsV1(a);
+            assertThat(FieldSet.decode(a).toFieldsV1()).isEqualTo(a);
+            assertThat(FieldSet.decode(a).paths()).isEqualTo(eagerA.paths());
+            assertThat(FieldSet.decode(a).isEmpty()).isEqualTo(eagerA.isEmpty());
+            assertThat(FieldSet.decode(a).withNamedFieldsAsMembers()).isEqualTo(eagerA.withNamedFieldsAsMembers());
+            for (ObjectNode b : samples) {
+                FieldSet eagerB = FieldSet.fromFieldsV1(b);
+                String pair = a + " and " + b;
+                assertThat(FieldSet.decode(a).union(FieldSet.decode(b)).toFieldsV1()).as(pair)
+                        .isEqualTo(eagerA.union(eagerB).toFieldsV1());
+                assertThat(FieldSet.decode(a).intersection(FieldSet.decode(b)).toFieldsV1()).as(pair)
+                        .isEqualTo(eagerA.intersection(eagerB).toFieldsV1());
+                assertThat(FieldSet.decode(a).difference(FieldSet.decode(b)).toFieldsV1()).as(pair)
+                        .isEqualTo(eagerA.difference(eagerB).toFieldsV1());
+                assertThat(FieldSet.decode(a).recursiveDifference(FieldSet.decode(b)).toFieldsV1()).as(pair)
+                        .isEqualTo(eagerA.recursiveDifference(eagerB).toFieldsV1());
+                assertThat(FieldSet.decode(a).equals(FieldSet.decode(b))).as(pair).isEqualTo(eagerA.equals(eagerB));
+            }
+        }
+    }
+
+    @Test
+    void sharedEncodingsReuseTheJsonUnchangedPartsWereReadFrom() {
+        ObjectNode stored = jsonObject("{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}},"
+                + "\"f:spec\":{\"f:replicas\":{}}}");
+        FieldSet decoded = FieldSet.decode(stored);
+        FieldSet grown = decoded.union(FieldSet.fromFieldsV1(jsonObject("{\"f:spec\":{\"f:paused\":{}}}")));
+
+        ObjectNode shared = grown.toSharedFieldsV1();
+
+        assertThat(decoded.toSharedFieldsV1()).isSameAs(stored);
+        assertThat(decoded.toFieldsV1()).isEqualTo(stored).isNotSameAs(stored);
+        assertThat(shared).isEqualTo(grown.toFieldsV1()).isEqualTo(json("{\"f:metadata\":{\"f:labels\":{"
+                + "\".\":{},\"f:app\":{}}},\"f:spec\":{\"f:paused\":{},\"f:replicas\":{}}}"));
+        assertThat(shared.get("f:metadata")).isSameAs(stored.get("f:metadata"));
+        assertThat(grown.toFieldsV1().get("f:metadata")).isNotSameAs(stored.get("f:metadata"));
+    }
+
+    @Test
+    void jsonNotInCanonicalFormIsReadAtOnceAndRewritten() {
+        ObjectNode unsorted = jsonObject("{\"f:spec\":{\"f:b\":{},\"f:a\":{}}}");
+        ObjectNode loneDot = jsonObject("{\"f:spec\":{\".\":{}}}");
+        ObjectNode scalarLeaf = jsonObject("{\"f:spec\":{\"f:a\":\"x\"}}");
+
+        assertThat(FieldSet.decode(unsorted).toFieldsV1()).isEqualTo(json("{\"f:spec\":{\"f:a\":{},\"f:b\":{}}}"));
+        assertThat(FieldSet.decode(loneDot).toFieldsV1()).isEqualTo(json("{\"f:spec\":{}}"));
+        assertThat(FieldSet.decode(scalarLeaf).toFieldsV1()).isEqualTo(json("{\"f:spec\":{\"f:a\":{}}}"));
+        assertThatThrownBy(() -> FieldSet.decode(jsonObject("{\"f:spec\":{\"x:y\":{}}}")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void malformedElementsAreRejected() {
         assertThatThrownBy(() -> FieldSet.fromFieldsV1(jsonObject("{\"x:y\":{}}")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@link ServerSideApply#recordUpdate} (which skips equal subtrees, reuses canonical FieldsV1 and shares unchanged
- * sets) against a straightforward reference: every managedFields entry decoded and re-encoded, both objects walked
- * completely, on randomly mutated pods, deployments and custom objects.
+ * {@link ServerSideApply#recordUpdate} and {@link ServerSideApply#recordUpdateInPlace} (which skip equal subtrees,
+ * read canonical FieldsV1 lazily and reuse it, and share unchanged sets) against a straightforward reference: every
+ * managedFields entry decoded eagerly and re-encoded, both objects walked completely, on randomly mutated pods,
+ * deployments and custom objects.
  */
 class RecordUpdateEquivalenceTest {
 
@@ -64,9 +65,11 @@ class RecordUpdateEquivalenceTest {
 
                 ObjectNode expected = reference(current, next, manager, subresource, now);
                 ObjectNode actual = ssa.recordUpdate(current, next, manager, subresource, now);
+                ObjectNode inPlace = ssa.recordUpdateInPlace(current, next.deepCopy(), manager, subresource, now);
 
                 String where = "seed " + seed + " step " + step;
                 assertThat(actual.toString()).as(where).isEqualTo(expected.toString());
+                assertThat(inPlace.toString()).as(where + ": in place").isEqualTo(expected.toString());
                 assertThat(next).as(where + ": updated untouched").isEqualTo(nextBefore);
                 if (current != null) {
                     assertThat(current).as(where + ": live untouched").isEqualTo(liveBefore);
@@ -98,7 +101,10 @@ class RecordUpdateEquivalenceTest {
         for (String subresource : new String[] {null, "status"}) {
             ObjectNode expected = reference(live, updated, "kubelet", subresource, T0.plusSeconds(60));
             ObjectNode actual = ssa.recordUpdate(live, updated, "kubelet", subresource, T0.plusSeconds(60));
+            ObjectNode inPlace = ssa.recordUpdateInPlace(live, updated.deepCopy(), "kubelet", subresource,
+                    T0.plusSeconds(60));
             assertThat(actual.toString()).isEqualTo(expected.toString());
+            assertThat(inPlace.toString()).isEqualTo(expected.toString());
         }
     }
 

@@ -124,7 +124,7 @@ public final class Kubelet implements Controller {
       Json.metadata(write).put("name", name);
       write.set("status", status);
       try {
-        api.updateStatus(pods, ns, write, MANAGER, false);
+        api.updateStatusStored(pods, ns, write, MANAGER, false);
       } catch (ApiException e) {
         if (e.code() != 404) {
           throw e;

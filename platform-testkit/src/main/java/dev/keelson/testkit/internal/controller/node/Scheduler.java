@@ -99,7 +99,7 @@ public final class Scheduler implements Controller {
       return;
     }
     pod.withObject("spec").put("nodeName", node);
-    api.update(pods, info.namespace(), pod, MANAGER, false);
+    api.updateStored(pods, info.namespace(), pod, MANAGER, false);
   }
 
   private void markUnschedulable(PodInfo info, String message) {

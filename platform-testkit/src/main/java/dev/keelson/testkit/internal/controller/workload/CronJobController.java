@@ -63,9 +63,9 @@ public final class CronJobController implements Controller {
   @Override
   public void onEvent(WatchEvent event, WorkQueue queue) {
     String ns = Json.text(event.object(), "metadata", "namespace");
-    if (event.resource().groupResource().equals(cronJobs.groupResource())) {
+    if (event.resource().sameResource(cronJobs)) {
       queue.add(ns + "/" + Json.text(event.object(), "metadata", "name"));
-    } else if (event.resource().groupResource().equals(jobs.groupResource())) {
+    } else if (event.resource().sameResource(jobs)) {
       String owner = ControllerRefs.controllerName(event.object(), "CronJob");
       if (owner != null) {
         queue.add(ns + "/" + owner);
@@ -84,7 +84,7 @@ public final class CronJobController implements Controller {
     String uid = Json.text(cronJob, "metadata", "uid");
     List<ObjectNode> owned = new ArrayList<>();
     for (ObjectStore.ObjectRef ref : store.dependents(uid)) {
-      if (ref.type().groupResource().equals(jobs.groupResource())) {
+      if (ref.type().sameResource(jobs)) {
         ObjectNode job = store.get(jobs, ref.namespace(), ref.name());
         if (job != null && ControllerRefs.isControlledBy(job, uid)) {
           owned.add(job);

@@ -66,7 +66,7 @@ final class EventRecorder {
     event.put("reportingInstance", "");
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        api.create(events, namespace, event, "kube-controller-manager", false);
+        api.createStored(events, namespace, event, "kube-controller-manager", false);
         return;
       } catch (ApiException e) {
         if (e.code() != 409) {

@@ -69,7 +69,8 @@ public final class ReplicaSetController implements Controller {
   }
 
   private Optional<Duration> sync(String namespace, String name, String key) {
-    ObjectNode rs = store.get(replicaSets, namespace, name);
+    // Read only, like the pods below.
+    ObjectNode rs = store.stored(replicaSets, namespace, name);
     if (rs == null) {
       runner.backoff().forget(key);
       return Optional.empty();
@@ -106,7 +107,7 @@ public final class ReplicaSetController implements Controller {
       meta.put("name", name);
       meta.put("resourceVersion", Nodes.stringAt(rs, "metadata", "resourceVersion"));
       write.set("status", status);
-      api.updateStatus(replicaSets, namespace, write, Keys.MANAGER, false);
+      api.updateStatusStored(replicaSets, namespace, write, Keys.MANAGER, false);
     }
     if (failure != null) {
       return Optional.of(runner.backoff().next(key));
@@ -122,7 +123,8 @@ public final class ReplicaSetController implements Controller {
       if (!ref.type().equals(pods)) {
         continue;
       }
-      ObjectNode pod = store.get(pods, ref.namespace(), ref.name());
+      // Read only (the stored version itself): a copy of every pod on every sync was the controller's main cost.
+      ObjectNode pod = store.stored(pods, ref.namespace(), ref.name());
       if (pod != null && ControllerRefs.isControlledBy(pod, uid)) {
         out.add(pod);
       }
@@ -150,7 +152,8 @@ public final class ReplicaSetController implements Controller {
       ApiException first = null;
       for (int i = 0; i < batch; i++) {
         try {
-          ObjectNode created = api.create(pods, namespace, PodFactory.fromTemplate(rs), Keys.MANAGER, false);
+          ObjectNode created = api.createStored(pods, namespace, PodFactory.fromTemplate(rs), Keys.MANAGER,
+              false);
           events.normal(rs, "SuccessfulCreate", "Created pod: " + Nodes.stringAt(created, "metadata", "name"));
         } catch (ApiException e) {
           if (namespaceTerminating(e)) {
@@ -214,7 +217,8 @@ public final class ReplicaSetController implements Controller {
   }
 
   /** {@code ClaimPods}' release: drops this ReplicaSet's owner reference from a pod it no longer selects. */
-  private void release(ObjectNode pod, String uid) {
+  private void release(ObjectNode storedPod, String uid) {
+    ObjectNode pod = storedPod.deepCopy();
     JsonNode refs = Nodes.at(pod, "metadata", "ownerReferences");
     ArrayNode kept = Json.NODES.arrayNode();
     for (JsonNode ref : refs) {
