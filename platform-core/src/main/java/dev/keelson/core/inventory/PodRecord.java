@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * for (PodRecord pod : inventory.podsBackingService("prod-eu", "shop", "web")) {
- *   System.out.println(pod.name() + " on " + pod.node() + (pod.ready() ? " ready" : " NOT ready"));
+ *   log.info("{} on {} {}", pod.name(), pod.node(), pod.ready() ? "ready" : "NOT ready");
  * }
  * }</pre>
  *

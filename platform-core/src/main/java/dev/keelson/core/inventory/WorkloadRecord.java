@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>{@code
  * inventory.workloadsRunningImage("registry.example.com/shop/web")
- *     .forEach(w -> System.out.println(w.ref() + " " + w.images()));
+ *     .forEach(w -> log.info("{} {}", w.ref(), w.images()));
  * }</pre>
  *
  * @param cluster the cluster's name

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * Plan plan = Planner.on(client).applySet(ApplySet.of("shop", "shop")).build().plan(objects);
- * System.out.println(plan.summary());   // 1 to create, 1 to update, 0 to delete, 7 unchanged
- * System.out.println(plan.toDiff());
+ * log.info(plan.summary());           // 1 to create, 1 to update, 0 to delete, 7 unchanged
+ * log.info(plan.toDiff());
  * }</pre>
  */
 public final class Plan {

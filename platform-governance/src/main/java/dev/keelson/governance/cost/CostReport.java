@@ -13,7 +13,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * CostReport report = CostAllocator.on(client, prometheus, prices).allocate(start, end);
- * report.byTenant().forEach((tenant, a) -> System.out.println(tenant + " " + a.cost()));
+ * report.byTenant().forEach((tenant, a) -> log.info("{} {}", tenant, a.cost()));
  * report.idleCost();
  * }</pre>
  *

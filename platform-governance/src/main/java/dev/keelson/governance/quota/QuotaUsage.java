@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * One quota resource's hard limit, use and what is free, for a namespace quota or a tenant total.
  *
  * <pre>{@code
- * QuotaHeadroom.on(client).usage("shop").forEach(u -> System.out.println(u));
+ * QuotaHeadroom.on(client).usage("shop").forEach(u -> log.info("{}", u));
  * // shop-prod/tenant-quota requests.cpu: hard 4, used 1500m, free 2500m
  * }</pre>
  *
