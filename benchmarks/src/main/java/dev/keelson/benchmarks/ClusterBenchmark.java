@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,17 +26,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The simulated cluster at scale: create {@code deployments} Deployments of 3 replicas through the HTTP API and
- * run the controllers until every one is Available (on the virtual clock). One shot per iteration, a fresh
- * cluster each time; the figure is wall time. Goal for 1,000 × 3: under 10 s.
+ * The simulated cluster at scale: create {@code deployments} Deployments of 3 replicas through the HTTP API, then
+ * run the controllers and move the virtual clock on until every one is Available, as the API reports it. One shot
+ * per iteration, a fresh cluster each time; the figure is wall time. Goal for 1,000 × 3: under 10 s.
+ *
+ * <p>Three warm-up shots: a single one left the first measured shots still compiling (the first shot takes about
+ * three times as long as the fourth) and the heap still growing to its working size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
 public class ClusterBenchmark {
+
+  /** How far the virtual clock may move while waiting for the rollout; containers start at once by default. */
+  private static final Duration ROLLOUT_LIMIT = Duration.ofMinutes(10);
 
   @Param("1000")
   public int deployments;
@@ -71,15 +78,26 @@ public class ClusterBenchmark {
       senders.shutdown();
     }
     cluster.awaitIdle();
+    int available = available(client);
+    for (Duration waited = Duration.ZERO; available < deployments && waited.compareTo(ROLLOUT_LIMIT) < 0;
+        waited = waited.plusSeconds(1)) {
+      cluster.advance(Duration.ofSeconds(1));
+      available = available(client);
+    }
+    if (available != deployments) {
+      throw new IllegalStateException("only " + available + " of " + deployments + " Deployments became Available");
+    }
+    return available;
+  }
+
+  /** Deployments with 3 available replicas, as a client listing them sees it. */
+  private static int available(KubernetesClient client) {
     int available = 0;
     for (Deployment d : client.apps().deployments().inNamespace("default").list().getItems()) {
       Integer a = d.getStatus() == null ? null : d.getStatus().getAvailableReplicas();
       if (a != null && a == 3) {
         available++;
       }
-    }
-    if (available != deployments) {
-      throw new IllegalStateException("only " + available + " of " + deployments + " Deployments became Available");
     }
     return available;
   }

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.time.Duration;
@@ -68,6 +69,8 @@ public final class SimulatedCluster implements AutoCloseable {
   static {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
   }
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
       "kube-node-lease");
@@ -230,7 +233,12 @@ public final class SimulatedCluster implements AutoCloseable {
     return client;
   }
 
-  /** A new client for this cluster; {@code config} may change anything, e.g. turn retries back on. */
+  /**
+   * A new client for this cluster; {@code config} may change anything, e.g. turn retries back on. The clients of
+   * all simulated clusters share one {@link KubernetesSerialization} (fabric8's JSON mapping, thread-safe): each
+   * new one builds its deserializers again, and the JVM compiles them again, which cost every new cluster about a
+   * second of CPU on its first requests.
+   */
   public KubernetesClient newClient(UnaryOperator<ConfigBuilder> config) {
     Config base = new ConfigBuilder(Config.empty())
         .withMasterUrl(server.url("/"))
@@ -240,7 +248,8 @@ public final class SimulatedCluster implements AutoCloseable {
         .withRequestTimeout(10_000)
         .withConnectionTimeout(10_000)
         .build();
-    return new KubernetesClientBuilder().withConfig(config.apply(new ConfigBuilder(base)).build()).build();
+    return new KubernetesClientBuilder().withConfig(config.apply(new ConfigBuilder(base)).build())
+        .withKubernetesSerialization(SERIALIZATION).build();
   }
 
   /** The virtual clock; it moves only through {@link #advance(Duration)}. */

@@ -108,13 +108,9 @@ public final class ObjectStore {
     return o;
   }
 
-  /** The object or a 404. */
+  /** A copy of the object, or a 404. */
   public ObjectNode require(ResourceType type, String namespace, String name) {
-    ObjectNode o = get(type, namespace, name);
-    if (o == null) {
-      throw ApiException.notFound(type, name);
-    }
-    return o;
+    return requireStored(type, namespace, name).deepCopy();
   }
 
   /** Matching objects (copies) and the resourceVersion the list is consistent with. */

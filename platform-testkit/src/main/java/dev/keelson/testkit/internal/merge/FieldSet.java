@@ -80,7 +80,8 @@ public final class FieldSet {
 
     /**
      * Like {@link #fromFieldsV1} for managedFields being decoded within one write: if {@code fieldsV1} is in the
-     * canonical form {@link #toFieldsV1()} writes, the set remembers it (it must not change until then).
+     * canonical form {@link #toFieldsV1()} writes, the set reads it level by level when first asked and re-encodes
+     * to it (it must not change until then).
      */
     static FieldSet decode(ObjectNode fieldsV1) {
         boolean canonical;
@@ -89,13 +90,8 @@ public final class FieldSet {
         } catch (IllegalArgumentException malformed) {
             canonical = false;
         }
-        if (canonical) {
-            return new FieldSet(fieldsV1);
-        }
-        // Not in canonical form (or malformed, which read reports): read it all now.
-        FieldSet set = new FieldSet();
-        read(fieldsV1, set);
-        return set;
+        // Not in canonical form (or malformed, which reading reports): read it all now.
+        return canonical ? new FieldSet(fieldsV1) : fromFieldsV1(fieldsV1);
     }
 
     /**
@@ -168,46 +164,25 @@ public final class FieldSet {
         unread = null;
     }
 
-    /**
-     * Reads one level; returns 1 if the node itself is a member ({@code "."} or no children), 0 if not, minus 1 or
-     * minus 2 likewise when the node is not in the canonical form {@link #write} produces.
-     */
-    private static int read(JsonNode node, FieldSet into) {
+    /** Reads a node and what lies below it; returns true if the node itself is a member ({@code "."} or empty). */
+    private static boolean read(JsonNode node, FieldSet into) {
         boolean isMember = node.isEmpty();
-        boolean canonical = node.isObject();
-        boolean first = true;
-        PathElement previous = null;
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = e.getKey();
             if (key.equals(".")) {
                 isMember = true;
-                // Written first, as {}, and only beside children.
-                canonical &= first && node.size() > 1 && e.getValue().isObject() && e.getValue().isEmpty();
-                first = false;
                 continue;
             }
-            first = false;
             PathElement pe = PathElement.parse(key);
             FieldSet child = new FieldSet();
-            int r = read(e.getValue(), child);
-            if (r < 0) {
-                canonical = false;
-                r += 2;
-            }
-            if (r == 1) {
+            if (read(e.getValue(), child)) {
                 into.members.add(pe);
             }
             if (!child.isEmpty()) {
                 into.children.put(pe, child);
             }
-            if (canonical) {
-                canonical = (previous == null || previous.compareTo(pe) < 0) && key.equals(pe.fieldsV1Key())
-                        && (r == 1 || !child.isEmpty());
-            }
-            previous = pe;
         }
-        int result = isMember ? 1 : 0;
-        return canonical ? result : result - 2;
+        return isMember;
     }
 
     /** The managedFields {@code fieldsV1} encoding, keys sorted as Kubernetes writes them. */

@@ -22,6 +22,23 @@ final class DeploymentAnnotations {
   private DeploymentAnnotations() {
   }
 
+  /**
+   * A copy of a stored object (read only) in which annotations may be set and top-level fields replaced: its root,
+   * metadata and annotations objects are its own, everything else is the stored object's and must not be changed.
+   */
+  static ObjectNode editableCopy(ObjectNode stored) {
+    ObjectNode copy = stored.objectNode();
+    copy.setAll(stored);
+    if (stored.get("metadata") instanceof ObjectNode meta) {
+      ObjectNode metadata = copy.putObject("metadata");
+      metadata.setAll(meta);
+      if (meta.get("annotations") instanceof ObjectNode annotations) {
+        metadata.set("annotations", annotations.deepCopy());
+      }
+    }
+    return copy;
+  }
+
   static ObjectNode annotations(ObjectNode object) {
     return Nodes.object(Nodes.object(object, "metadata"), "annotations");
   }

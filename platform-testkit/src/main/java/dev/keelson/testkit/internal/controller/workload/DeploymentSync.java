@@ -58,10 +58,11 @@ final class DeploymentSync {
 
   /** Reads the Deployment and its ReplicaSets; null when the Deployment is gone. */
   static DeploymentSync load(WorkloadContext ctx, String namespace, String name) {
-    ObjectNode d = ctx.store().get(ctx.deployments(), namespace, name);
-    if (d == null) {
+    ObjectNode stored = ctx.store().stored(ctx.deployments(), namespace, name);
+    if (stored == null) {
       return null;
     }
+    ObjectNode d = editable(stored);
     String uid = Nodes.stringAt(d, "metadata", "uid");
     JsonNode selector = Nodes.at(d, "spec", "selector");
     List<ReplicaSetView> owned = new ArrayList<>();
@@ -69,7 +70,7 @@ final class DeploymentSync {
       if (!ref.type().equals(ctx.replicaSets())) {
         continue;
       }
-      ObjectNode rs = ctx.store().get(ctx.replicaSets(), ref.namespace(), ref.name());
+      ObjectNode rs = ctx.store().stored(ctx.replicaSets(), ref.namespace(), ref.name());
       if (rs != null && ControllerRefs.isControlledBy(rs, uid)
           && LabelSelectors.matches(selector, Nodes.at(rs, "metadata", "labels"))) {
         owned.add(new ReplicaSetView(rs));
@@ -125,6 +126,11 @@ final class DeploymentSync {
       return Optional.empty();
     }
     return p.rollingUpdate() ? RollingUpdate.rollout(this) : Recreate.rollout(this);
+  }
+
+  /** The Deployment as a sync edits it (it replaces the status and sets annotations), from a stored version. */
+  private static ObjectNode editable(ObjectNode stored) {
+    return DeploymentAnnotations.editableCopy(stored);
   }
 
   DeploymentParameters parameters() {
@@ -242,12 +248,13 @@ final class DeploymentSync {
   }
 
   private ReplicaSetView syncExisting(ReplicaSetView rs, long newRevision) {
-    // The view holds a private copy of the stored object: edit it in place, write it only when it changed.
-    ObjectNode copy = rs.object();
+    // Sets the annotations on a copy that shares all but them with the stored object; writes only on a change.
+    ObjectNode copy = DeploymentAnnotations.editableCopy(rs.object());
     boolean annotationsChanged = DeploymentAnnotations.setNewReplicaSetAnnotations(d, p, copy, newRevision, true);
     if (annotationsChanged || Nodes.intAt(copy, 0, "spec", "minReadySeconds") != p.minReadySeconds()) {
+      copy = copy.deepCopy();
       Nodes.putOmitEmpty(Nodes.object(copy, "spec"), "minReadySeconds", p.minReadySeconds());
-      rs.replace(ctx.api().update(ctx.replicaSets(), namespace, copy, Keys.MANAGER, false));
+      rs.replace(ctx.api().updateStored(ctx.replicaSets(), namespace, copy, Keys.MANAGER, false));
       return rs;
     }
     boolean annotations = DeploymentAnnotations.setDeploymentRevision(d, rs.annotation(ReplicaSetView.REVISION));
@@ -291,7 +298,7 @@ final class DeploymentSync {
     ObjectNode created;
     boolean alreadyExists = false;
     try {
-      created = ctx.api().create(ctx.replicaSets(), namespace, rs, Keys.MANAGER, false);
+      created = ctx.api().createStored(ctx.replicaSets(), namespace, rs, Keys.MANAGER, false);
     } catch (ApiException e) {
       if ("AlreadyExists".equals(e.reason())) {
         created = adoptOrCollide(rsName);
@@ -322,7 +329,7 @@ final class DeploymentSync {
    * hash collision, so {@code status.collisionCount} goes up and the sync starts over with a new hash.
    */
   private ObjectNode adoptOrCollide(String rsName) {
-    ObjectNode existing = ctx.store().get(ctx.replicaSets(), namespace, rsName);
+    ObjectNode existing = ctx.store().stored(ctx.replicaSets(), namespace, rsName);
     if (existing == null) {
       throw new RetrySync("replica set " + rsName + " vanished");
     }
@@ -376,10 +383,10 @@ final class DeploymentSync {
     if (!size && !DeploymentAnnotations.replicasAnnotationsNeedUpdate(rs, p.replicas(), p.maxReplicas())) {
       return false;
     }
-    ObjectNode object = rs.object();
+    ObjectNode object = rs.editable();
     Nodes.object(object, "spec").put("replicas", newScale);
     DeploymentAnnotations.setReplicasAnnotations(object, p.replicas(), p.maxReplicas());
-    rs.replace(ctx.api().update(ctx.replicaSets(), namespace, object, Keys.MANAGER, false));
+    rs.replace(ctx.api().updateStored(ctx.replicaSets(), namespace, object, Keys.MANAGER, false));
     if (size) {
       ctx.events().normal(d, "ScalingReplicaSet",
           "Scaled " + operation + " replica set " + rs.name() + " to " + newScale + " from " + oldScale);
@@ -542,7 +549,7 @@ final class DeploymentSync {
     meta.put("name", name);
     meta.put("resourceVersion", Nodes.stringAt(d, "metadata", "resourceVersion"));
     write.set("status", d.get("status"));
-    d = ctx.api().updateStatus(ctx.deployments(), namespace, write, Keys.MANAGER, false);
+    d = editable(ctx.api().updateStatusStored(ctx.deployments(), namespace, write, Keys.MANAGER, false));
     storedStatus = d.get("status");
   }
 
@@ -553,7 +560,7 @@ final class DeploymentSync {
   void persist(boolean annotations, ObjectNode status) {
     if (annotations) {
       JsonNode pending = d.get("status");
-      d = ctx.api().update(ctx.deployments(), namespace, d, Keys.MANAGER, false);
+      d = editable(ctx.api().updateStored(ctx.deployments(), namespace, d, Keys.MANAGER, false));
       storedStatus = d.get("status");
       if (pending != null) {
         d.set("status", pending);
@@ -572,7 +579,7 @@ final class DeploymentSync {
       updated.set("status", status.deepCopy());
     }
     Json.metadata(updated).put("resourceVersion", Nodes.stringAt(d, "metadata", "resourceVersion"));
-    d = ctx.api().update(ctx.deployments(), namespace, updated, Keys.MANAGER, false);
+    d = editable(ctx.api().updateStored(ctx.deployments(), namespace, updated, Keys.MANAGER, false));
     storedStatus = d.get("status");
   }
 

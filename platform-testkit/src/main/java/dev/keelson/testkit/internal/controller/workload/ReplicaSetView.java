@@ -6,9 +6,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One ReplicaSet owned by the Deployment being synced: a private copy of the stored object with cheap accessors for
- * the fields the rollout arithmetic reads. After a write the Deployment controller swaps in the server's answer
- * ({@link #replace}), so later steps of the same sync see the new spec.
+ * One ReplicaSet owned by the Deployment being synced: the stored object (read only), copied the first time the
+ * sync edits it ({@link #editable}), with cheap accessors for the fields the rollout arithmetic reads. After a write
+ * the Deployment controller swaps in the server's answer ({@link #replace}), so later steps of the same sync see the
+ * new spec.
  */
 final class ReplicaSetView {
 
@@ -40,18 +41,32 @@ final class ReplicaSetView {
   };
 
   private ObjectNode object;
+  private boolean own;
   private Instant created;
 
+  /** A view of a stored object (or of any object nobody modifies). */
   ReplicaSetView(ObjectNode object) {
     this.object = object;
   }
 
+  /** The ReplicaSet, read only. */
   ObjectNode object() {
     return object;
   }
 
+  /** The ReplicaSet to edit in place: a copy of the stored object, made on first use. */
+  ObjectNode editable() {
+    if (!own) {
+      object = object.deepCopy();
+      own = true;
+    }
+    return object;
+  }
+
+  /** Takes the server's answer to a write (read only). */
   void replace(ObjectNode updated) {
     this.object = updated;
+    this.own = false;
   }
 
   String name() {
