@@ -30,6 +30,13 @@ public final class ClusterAssert extends AbstractAssert<ClusterAssert, Simulated
     return new PodsAssert(namespace, pods);
   }
 
+  /** The core/v1 Events of a namespace, oldest first, to narrow by object, reason and type. */
+  public EventsAssert events(String namespace) {
+    isNotNull();
+    return new EventsAssert("Events of " + namespace,
+        actual.client().v1().events().inNamespace(namespace).list().getItems());
+  }
+
   /** Asserts that an object of this kind is absent, e.g. after garbage collection. */
   public ClusterAssert hasNoNamespace(String name) {
     isNotNull();

@@ -1,17 +1,22 @@
 package dev.keelson.testkit.internal.controller.node;
 
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * One simulated container inside the container runtime: its state machine (waiting → running → terminated →
  * restarted) on the virtual clock, with the kubelet's crash-loop and image-pull back-offs, restartCount and the
  * last termination. {@link PodRuntime} drives it in time order through {@link #nextEvent()} and {@link #fire}.
+ * What the kubelet would record as Events on the way (image pulls, created, started, back-off, failed readiness
+ * probes, stopping) collects in {@link #occurrences} until the kubelet records them.
  */
 final class ContainerRuntime {
 
@@ -23,8 +28,20 @@ final class ContainerRuntime {
       String containerId) {
   }
 
-  /** A readiness probe's timing. */
-  record Probe(long initialDelaySeconds, long periodSeconds) {
+  /**
+   * A readiness probe's timing, and what a failed probe of its kind reports (the prober's message, such as
+   * {@code HTTP probe failed with statuscode: 503}).
+   */
+  record Probe(long initialDelaySeconds, long periodSeconds, String failure) {
+  }
+
+  /** Something the kubelet records as an Event about this container. */
+  record Occurrence(Instant at, String type, String reason, String message) {
+  }
+
+  /** The node's image store: whether an image is there already (and from now on, it is). */
+  interface Images {
+    boolean presentElsePull(String image);
   }
 
   /** After an ErrImagePull, the kubelet's next sync shows ImagePullBackOff this much later. */
@@ -36,6 +53,11 @@ final class ContainerRuntime {
   private final Probe probe;
   private final Supplier<ContainerBehaviour> behaviours;
   private final String podUid;
+  private final String pullPolicy;
+  private final Images images;
+  final List<Occurrence> occurrences = new ArrayList<>();
+  /** The next readiness probe that fails, while the container runs and is not ready yet. */
+  private Instant probeFailsAt;
 
   State state = State.WAITING;
   String waitingReason;
@@ -58,22 +80,25 @@ final class ContainerRuntime {
   private final Backoff crash = new Backoff();
   private final Backoff pull = new Backoff();
 
-  ContainerRuntime(String podUid, String name, String image, boolean init, Probe probe, String defaultReason,
-      Supplier<ContainerBehaviour> behaviours) {
+  ContainerRuntime(String podUid, String name, String image, String pullPolicy, boolean init, Probe probe,
+      String defaultReason, Supplier<ContainerBehaviour> behaviours, Images images) {
     this.podUid = podUid;
     this.name = name;
     this.image = image;
+    this.pullPolicy = pullPolicy;
     this.init = init;
     this.probe = probe;
     this.behaviours = behaviours;
+    this.images = images;
     this.waitingReason = defaultReason;
   }
 
-  /** The next moment this container changes by itself, or null. */
+  /** The next moment this container changes by itself (or the kubelet has something to record), or null. */
   Instant nextEvent() {
     return switch (state) {
       case WAITING -> pullBackOffAt != null ? pullBackOffAt : nextStart;
-      case RUNNING -> exitAt;
+      case RUNNING -> probeFailsAt != null && (exitAt == null || probeFailsAt.isBefore(exitAt)) ? probeFailsAt
+          : exitAt;
       case TERMINATED -> null;
     };
   }
@@ -100,10 +125,17 @@ final class ContainerRuntime {
       pullBackOffAt = null;
       waitingReason = "ImagePullBackOff";
       waitingMessage = "Back-off pulling image \"" + image + "\"";
+      occur(t, EventRecorder.NORMAL, "BackOff", waitingMessage);
+      occur(t, EventRecorder.WARNING, "Failed", "Error: ImagePullBackOff");
       return false;
     }
     if (state == State.WAITING) {
       start(t);
+      return false;
+    }
+    if (state == State.RUNNING && probeFailsAt != null && !probeFailsAt.isAfter(t)
+        && (exitAt == null || probeFailsAt.isBefore(exitAt))) {
+      probeFailed(t);
       return false;
     }
     if (state == State.RUNNING) {
@@ -123,10 +155,16 @@ final class ContainerRuntime {
       pull.next(t);
       waitingReason = "ErrImagePull";
       waitingMessage = pullError(image);
+      occur(t, EventRecorder.NORMAL, "Pulling", "Pulling image \"" + image + "\"");
+      occur(t, EventRecorder.WARNING, "Failed", "Failed to pull image \"" + image + "\": " + waitingMessage);
+      occur(t, EventRecorder.WARNING, "Failed", "Error: ErrImagePull");
       nextStart = pull.until(t);
       pullBackOffAt = t.plus(PULL_ERROR_VISIBLE).isBefore(nextStart) ? t.plus(PULL_ERROR_VISIBLE) : null;
       return;
     }
+    pulled(t);
+    occur(t, EventRecorder.NORMAL, "Created", "Container created");
+    occur(t, EventRecorder.NORMAL, "Started", "Container started");
     if (runs > 0) {
       restartCount++;
     }
@@ -143,6 +181,45 @@ final class ContainerRuntime {
     imageId = ImageNames.normalize(image).repository() + "@sha256:" + sha256(ImageNames.normalize(image).full());
     exitAt = b.runFor() == null ? null : t.plus(b.runFor());
     readyAt = init ? null : readyAt(t, b);
+    probeFailsAt = init || probe == null ? null : firstProbeFailure(t);
+  }
+
+  /** The kubelet's image manager: pull unless the policy and the node's store say the image is there. */
+  private void pulled(Instant t) {
+    boolean present = switch (pullPolicy) {
+      case "Never" -> true;
+      case "IfNotPresent" -> images.presentElsePull(image);
+      default -> {
+        images.presentElsePull(image);
+        yield false;
+      }
+    };
+    if (present) {
+      occur(t, EventRecorder.NORMAL, "Pulled", "Container image \"" + image
+          + "\" already present on machine and can be accessed by the pod");
+    } else {
+      // Pulls take no time here, and the simulation has no image sizes.
+      occur(t, EventRecorder.NORMAL, "Pulling", "Pulling image \"" + image + "\"");
+      occur(t, EventRecorder.NORMAL, "Pulled", "Successfully pulled image \"" + image
+          + "\" in 0s (0s including waiting). Image size: 0 bytes.");
+    }
+  }
+
+  /** The first probe after the initial delay, if it fails (it does until the container is ready). */
+  private Instant firstProbeFailure(Instant started) {
+    Instant first = started.plusSeconds(probe.initialDelaySeconds());
+    return readyAt == null || first.isBefore(readyAt) ? first : null;
+  }
+
+  /** A failed readiness probe: the kubelet's {@code Unhealthy} Warning, and the next probe a period later. */
+  private void probeFailed(Instant t) {
+    occur(t, EventRecorder.WARNING, "Unhealthy", "Readiness probe failed: " + probe.failure());
+    Instant next = probeFailsAt.plusSeconds(Math.max(1, probe.periodSeconds()));
+    probeFailsAt = readyAt == null || next.isBefore(readyAt) ? next : null;
+  }
+
+  private void occur(Instant t, String type, String reason, String message) {
+    occurrences.add(new Occurrence(t, type, reason, message));
   }
 
   private Instant readyAt(Instant started, ContainerBehaviour b) {
@@ -169,6 +246,7 @@ final class ContainerRuntime {
     state = State.TERMINATED;
     exitAt = null;
     readyAt = null;
+    probeFailsAt = null;
     boolean restart = switch (restartPolicy) {
       case "Never" -> false;
       case "OnFailure" -> code != 0;
@@ -186,6 +264,8 @@ final class ContainerRuntime {
           + " pod=" + podRef;
       nextStart = crash.until(t);
       backOffPending = true;
+      occur(t, EventRecorder.WARNING, "BackOff", "Back-off restarting failed container " + name + " in pod "
+          + podRef);
     } else {
       crash.next(t);
       state = State.WAITING;
@@ -197,7 +277,10 @@ final class ContainerRuntime {
   /** The pod is being deleted (or is finished): the container stops for good at {@code t}. */
   void kill(Instant t) {
     switch (state) {
-      case RUNNING -> terminated = new Termination(0, "Completed", null, startedAt, t, containerId);
+      case RUNNING -> {
+        occur(t, EventRecorder.NORMAL, "Killing", "Stopping container " + name);
+        terminated = new Termination(0, "Completed", null, startedAt, t, containerId);
+      }
       case WAITING -> terminated = last != null ? last : new Termination(137, "ContainerStatusUnknown",
           "The container could not be located when the pod was terminated", null, null, null);
       default -> {
@@ -215,6 +298,7 @@ final class ContainerRuntime {
     nextStart = null;
     pullBackOffAt = null;
     exitAt = null;
+    probeFailsAt = null;
     if (state != State.RUNNING) {
       readyAt = null;
     }

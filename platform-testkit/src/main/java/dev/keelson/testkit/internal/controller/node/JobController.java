@@ -7,6 +7,7 @@ import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.WatchEvent;
 import dev.keelson.testkit.internal.controller.Controller;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import dev.keelson.testkit.internal.controller.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public final class JobController implements Controller {
   private final ResourceType jobs;
   private final ResourceType pods;
   private final Wakeups wakeups = new Wakeups();
+  private final EventRecorder events;
   /** Pod uids counted as succeeded / failed per job uid, so counts never go down when pods are deleted. */
   private final Map<String, Set<String>> succeeded = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> failed = new ConcurrentHashMap<>();
@@ -52,6 +54,7 @@ public final class JobController implements Controller {
     this.state = state;
     this.jobs = api.type("batch/v1", "Job");
     this.pods = api.type("v1", "Pod");
+    this.events = new EventRecorder(api, "job-controller");
   }
 
   @Override
@@ -167,7 +170,9 @@ public final class JobController implements Controller {
         : !ok.isEmpty() && active.isEmpty());
     if (failReason != null || complete) {
       for (ObjectNode pod : active) {
-        api.delete(pods, ns, Json.text(pod, "metadata", "name"), null, false);
+        String podName = Json.text(pod, "metadata", "name");
+        api.delete(pods, ns, podName, null, false);
+        events.normal(job, "SuccessfulDelete", "Deleted pod: " + podName);
       }
       active.clear();
       ready = 0;
@@ -207,6 +212,11 @@ public final class JobController implements Controller {
       Json.metadata(write).put("name", Json.text(job, "metadata", "name"));
       write.set("status", status);
       api.updateStatus(jobs, ns, write, NodeLifecycleController.MANAGER, false);
+      if (failReason != null) {
+        events.warning(job, failReason, failMessage);
+      } else if (complete) {
+        events.normal(job, "Completed", "Job completed");
+      }
     }
     return wakeups.requeue(key, failReason != null || complete ? null : wake, now);
   }
@@ -282,6 +292,7 @@ public final class JobController implements Controller {
     ref.put("controller", true);
     ref.put("blockOwnerDeletion", true);
     pod.set("spec", template.path("spec").isObject() ? template.get("spec") : Json.object());
-    api.create(pods, ns, pod, NodeLifecycleController.MANAGER, false);
+    ObjectNode created = api.createStored(pods, ns, pod, NodeLifecycleController.MANAGER, false);
+    events.normal(job, "SuccessfulCreate", "Created pod: " + Json.text(created, "metadata", "name"));
   }
 }

@@ -6,11 +6,13 @@ import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.WatchEvent;
 import dev.keelson.testkit.internal.controller.Controller;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import dev.keelson.testkit.internal.controller.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code kubelet} whenever it changes, and wakes itself on the virtual clock for the next change (start, exit,
  * back-off end, readiness). Pods on a NotReady or stopped kubelet are frozen until the node recovers. A pod with a
  * deletionTimestamp (it has finalizers; without them the API server removes pods at once) has its containers
- * stopped at once and turns Succeeded or Failed; removing it stays with whoever owns the finalizers.
+ * stopped at once and turns Succeeded or Failed; removing it stays with whoever owns the finalizers. Each node's
+ * kubelet records the container Events a real one does ({@code Pulling}, {@code Pulled}, {@code Created},
+ * {@code Started}, {@code BackOff}, {@code Failed}, {@code Unhealthy}, {@code Killing}) with its node as
+ * {@code source.host}, and keeps the images it pulled, so {@code IfNotPresent} pulls once per node.
  */
 public final class Kubelet implements Controller {
 
@@ -35,6 +40,8 @@ public final class Kubelet implements Controller {
   private final Map<String, PodRuntime> runtimes = new ConcurrentHashMap<>();
   private final IpPool ips = new IpPool();
   private final Wakeups wakeups = new Wakeups();
+  private final Map<String, EventRecorder> recorders = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> images = new ConcurrentHashMap<>();
 
   Kubelet(ApiServer api, ClusterState state, KubeletStates kubelets, Behaviours behaviours) {
     this.api = api;
@@ -95,7 +102,7 @@ public final class Kubelet implements Controller {
     ObjectNode pod = state.podObject(key);
     String node = pod == null ? "" : pod.path("spec").path("nodeName").asString("");
     if (pod == null || node.isEmpty()) {
-      forget(key);
+      stopped(key, now);
       return Optional.empty();
     }
     if (state.node(node) == null || !kubelets.runsPods(node)) {
@@ -109,7 +116,9 @@ public final class Kubelet implements Controller {
     }
     if (rt == null) {
       int index = state.nodeIndex(node);
-      rt = new PodRuntime(pod, now, IpPool.nodeIp(index), index, ips.allocate(index), behaviours);
+      Set<String> onNode = images.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet());
+      rt = new PodRuntime(pod, now, IpPool.nodeIp(index), index, ips.allocate(index), behaviours,
+          image -> !onNode.add(image));
       runtimes.put(key, rt);
     }
     if (pod.path("metadata").has("deletionTimestamp") && !rt.deleting) {
@@ -117,6 +126,7 @@ public final class Kubelet implements Controller {
       rt.terminate(now);
     }
     Instant next = rt.advance(now);
+    record(rt, pod);
     JsonNode old = pod.get("status");
     ObjectNode status = PodStatusBuilder.build(rt, old, pod.path("spec"), now);
     if (!status.equals(old)) {
@@ -132,6 +142,30 @@ public final class Kubelet implements Controller {
       }
     }
     return wakeups.requeue(key, next, now);
+  }
+
+  /** Records the Events of the pod's containers since the last sync. */
+  private void record(PodRuntime rt, JsonNode pod) {
+    EventRecorder events = recorders.computeIfAbsent(rt.nodeName,
+        n -> new EventRecorder(api, "kubelet", n, MANAGER));
+    for (Map.Entry<String, ContainerRuntime.Occurrence> e : rt.drainOccurrences()) {
+      ContainerRuntime.Occurrence o = e.getValue();
+      events.record(pod, e.getKey(), o.type(), o.reason(), o.message(), o.at());
+    }
+  }
+
+  /**
+   * The pod is gone from the store (the API server removes a pod without finalizers at once): its containers are
+   * stopped, with the kubelet's {@code Killing} Events, and its runtime forgotten.
+   */
+  private void stopped(String key, Instant now) {
+    PodRuntime rt = runtimes.get(key);
+    if (rt != null && !rt.deleting && kubelets.runsPods(rt.nodeName)) {
+      rt.advance(now);
+      rt.terminate(now);
+      record(rt, rt.involved);
+    }
+    forget(key);
   }
 
   private void forget(String key) {

@@ -7,6 +7,7 @@ import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.WatchEvent;
 import dev.keelson.testkit.internal.controller.Controller;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import dev.keelson.testkit.internal.controller.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,10 @@ public final class NodeLifecycleController implements Controller {
   private final Wakeups wakeups = new Wakeups();
   /** When each pod's pending taint eviction was first scheduled (the taint manager's CreatedAt). */
   private final Map<String, Instant> evictionStart = new ConcurrentHashMap<>();
+  /** The Ready status each node had when last monitored, to record its changes as Events. */
+  private final Map<String, String> observedReady = new ConcurrentHashMap<>();
+  private final EventRecorder nodeEvents;
+  private final EventRecorder taintEvents;
 
   NodeLifecycleController(ApiServer api, ClusterState state, KubeletStates kubelets, NodeSettings settings) {
     this.api = api;
@@ -57,6 +62,8 @@ public final class NodeLifecycleController implements Controller {
     this.settings = settings;
     this.nodes = api.type("v1", "Node");
     this.pods = api.type("v1", "Pod");
+    this.nodeEvents = new EventRecorder(api, "node-controller");
+    this.taintEvents = new EventRecorder(api, "taint-eviction-controller");
   }
 
   @Override
@@ -131,6 +138,10 @@ public final class NodeLifecycleController implements Controller {
       return wakeups.requeue(key, wake, now);
     }
     List<Taint> taints = reconcileTaints(node, ready, now);
+    String before = observedReady.put(name, ready);
+    if ("True".equals(before) && !ready.equals("True")) {
+      nodeEvents.normal(node, "NodeNotReady", "Node " + name + " status is now: NodeNotReady");
+    }
     if (!ready.equals("True")) {
       markPodsNotReady(name, now);
     }
@@ -228,6 +239,7 @@ public final class NodeLifecycleController implements Controller {
           ((ObjectNode) c).put("lastTransitionTime", ObjectStore.timestamp(now));
           Json.metadata(pod).remove("resourceVersion");
           api.updateStatus(pods, info.namespace(), pod, MANAGER, false);
+          nodeEvents.warning(pod, "NodeNotReady", "Node is not ready");
           break;
         }
       }
@@ -255,6 +267,11 @@ public final class NodeLifecycleController implements Controller {
         continue;
       }
       evictionStart.remove(key);
+      ObjectNode stored = api.store().get(pods, pod.namespace(), pod.name());
+      if (stored != null) {
+        taintEvents.normal(stored, "TaintManagerEviction", "Marking for deletion Pod " + pod.namespace() + "/"
+            + pod.name());
+      }
       deleteWithCondition(pod, "DeletionByTaintManager", "Taint manager: deleting due to NoExecute taint", false);
     }
     return next;

@@ -3,6 +3,7 @@ package dev.keelson.testkit.internal.controller.node;
 import dev.keelson.testkit.internal.api.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +28,14 @@ final class PodRuntime {
   final String podIp;
   final String hostIp;
   final int nodeIndex;
+  /** The pod as Events refer to it, kept for the Events of its end after it is gone from the store. */
+  final ObjectNode involved;
   private int initDone;
   private String terminalPhase;
   boolean deleting;
 
-  PodRuntime(ObjectNode pod, Instant now, String hostIp, int nodeIndex, String podIp, Behaviours behaviours) {
+  PodRuntime(ObjectNode pod, Instant now, String hostIp, int nodeIndex, String podIp, Behaviours behaviours,
+      ContainerRuntime.Images images) {
     this.uid = Json.text(pod, "metadata", "uid");
     this.namespace = Json.text(pod, "metadata", "namespace");
     this.name = Json.text(pod, "metadata", "name");
@@ -42,14 +46,22 @@ final class PodRuntime {
     this.hostIp = hostIp;
     this.nodeIndex = nodeIndex;
     this.podIp = podIp;
+    this.involved = Json.object();
+    involved.put("apiVersion", "v1");
+    involved.put("kind", "Pod");
+    ObjectNode meta = involved.putObject("metadata");
+    meta.put("name", name);
+    meta.put("namespace", namespace);
+    meta.put("uid", uid);
+    meta.put("resourceVersion", Json.text(pod, "metadata", "resourceVersion"));
     Map<String, String> labels = Json.labels(pod);
     boolean hasInit = spec.path("initContainers").size() > 0;
     String defaultReason = hasInit ? "PodInitializing" : "ContainerCreating";
     for (JsonNode c : spec.path("initContainers")) {
-      initContainers.add(container(c, true, defaultReason, labels, behaviours));
+      initContainers.add(container(c, true, defaultReason, labels, behaviours, images));
     }
     for (JsonNode c : spec.path("containers")) {
-      containers.add(container(c, false, defaultReason, labels, behaviours));
+      containers.add(container(c, false, defaultReason, labels, behaviours, images));
     }
     for (JsonNode g : spec.path("readinessGates")) {
       readinessGates.add(g.path("conditionType").asString(""));
@@ -62,13 +74,49 @@ final class PodRuntime {
   }
 
   private ContainerRuntime container(JsonNode c, boolean init, String defaultReason, Map<String, String> labels,
-      Behaviours behaviours) {
+      Behaviours behaviours, ContainerRuntime.Images images) {
     String image = c.path("image").asString("");
     JsonNode p = c.get("readinessProbe");
     ContainerRuntime.Probe probe = p == null || !p.isObject() ? null
-        : new ContainerRuntime.Probe(p.path("initialDelaySeconds").asLong(0), p.path("periodSeconds").asLong(10));
-    return new ContainerRuntime(uid, c.path("name").asString(""), image, init, probe, defaultReason,
-        () -> behaviours.behaviourFor(image, labels, init));
+        : new ContainerRuntime.Probe(p.path("initialDelaySeconds").asLong(0), p.path("periodSeconds").asLong(10),
+            probeFailure(p));
+    String pullPolicy = c.path("imagePullPolicy").asString(defaultPullPolicy(image));
+    return new ContainerRuntime(uid, c.path("name").asString(""), image, pullPolicy, init, probe, defaultReason,
+        () -> behaviours.behaviourFor(image, labels, init), images);
+  }
+
+  /** The API server's default: {@code Always} for {@code :latest} or no tag, {@code IfNotPresent} otherwise. */
+  static String defaultPullPolicy(String image) {
+    String full = ImageNames.normalize(image).full();
+    return !full.contains("@") && full.endsWith(":latest") ? "Always" : "IfNotPresent";
+  }
+
+  /** What the kubelet's prober reports when a probe of this kind fails against a container that is not ready. */
+  private String probeFailure(JsonNode probe) {
+    if (probe.has("httpGet")) {
+      return "HTTP probe failed with statuscode: 503";
+    }
+    if (probe.has("tcpSocket")) {
+      return "dial tcp " + podIp + ":" + probe.path("tcpSocket").path("port").asString("")
+          + ": connect: connection refused";
+    }
+    if (probe.has("grpc")) {
+      return "service unhealthy (responded with \"NOT_SERVING\")";
+    }
+    // exec: the command's output, which a failing check usually leaves empty.
+    return "";
+  }
+
+  /** The container events due since the last call, oldest first, with the field path naming each container. */
+  List<Map.Entry<String, ContainerRuntime.Occurrence>> drainOccurrences() {
+    List<Map.Entry<String, ContainerRuntime.Occurrence>> out = new ArrayList<>();
+    for (ContainerRuntime c : all()) {
+      String fieldPath = (c.init ? "spec.initContainers{" : "spec.containers{") + c.name + "}";
+      c.occurrences.forEach(o -> out.add(Map.entry(fieldPath, o)));
+      c.occurrences.clear();
+    }
+    out.sort(Comparator.comparing(e -> e.getValue().at()));
+    return out;
   }
 
   /** {@code <name>_<namespace>(<uid>)}, as the kubelet names pods in messages. */

@@ -6,6 +6,7 @@ import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.WatchEvent;
 import dev.keelson.testkit.internal.controller.Controller;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import dev.keelson.testkit.internal.controller.WorkQueue;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link Placement} picks (writing {@code spec.nodeName} as manager {@code kube-scheduler}), or records
  * {@code PodScheduled=False}, reason {@code Unschedulable}, with the scheduler's message. Unschedulable pods are
  * parked and retried when a node is added or changes (labels, taints, cordon, allocatable) or a bound pod
- * releases its resources.
+ * releases its resources. Records {@code Scheduled} ({@code Successfully assigned <ns>/<pod> to <node>}) and, at
+ * every failed attempt, {@code FailedScheduling} with the same message as the condition.
  */
 public final class Scheduler implements Controller {
 
@@ -30,11 +32,13 @@ public final class Scheduler implements Controller {
   private final ClusterState state;
   private final ResourceType pods;
   private final Set<String> parked = ConcurrentHashMap.newKeySet();
+  private final EventRecorder events;
 
   Scheduler(ApiServer api, ClusterState state) {
     this.api = api;
     this.state = state;
     this.pods = api.type("v1", "Pod");
+    this.events = new EventRecorder(api, "default-scheduler", null, MANAGER);
   }
 
   @Override
@@ -99,7 +103,8 @@ public final class Scheduler implements Controller {
       return;
     }
     pod.withObject("spec").put("nodeName", node);
-    api.updateStored(pods, info.namespace(), pod, MANAGER, false);
+    ObjectNode bound = api.updateStored(pods, info.namespace(), pod, MANAGER, false);
+    events.normal(bound, "Scheduled", "Successfully assigned " + info.namespace() + "/" + info.name() + " to " + node);
   }
 
   private void markUnschedulable(PodInfo info, String message) {
@@ -107,6 +112,7 @@ public final class Scheduler implements Controller {
     if (pod == null || !info.uid().equals(Json.text(pod, "metadata", "uid"))) {
       return;
     }
+    events.warning(pod, "FailedScheduling", message);
     ObjectNode status = pod.withObject("status");
     ArrayNode conditions = status.has("conditions") && status.get("conditions").isArray()
         ? (ArrayNode) status.get("conditions") : status.putArray("conditions");

@@ -6,10 +6,11 @@ import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
+import dev.keelson.testkit.internal.api.WatchEvent;
 import dev.keelson.testkit.internal.controller.Controller;
 import dev.keelson.testkit.internal.controller.ControllerManager;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import dev.keelson.testkit.internal.controller.WorkQueue;
-import dev.keelson.testkit.internal.api.WatchEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,8 +18,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,6 +43,7 @@ public final class CronJobController implements Controller {
   private final ObjectStore store;
   private final ResourceType cronJobs;
   private final ResourceType jobs;
+  private final EventRecorder events;
 
   /** Registers the CronJob controller. */
   public static CronJobController install(ControllerManager manager, ApiServer api) {
@@ -53,6 +57,7 @@ public final class CronJobController implements Controller {
     this.store = api.store();
     this.cronJobs = api.type("batch/v1", "CronJob");
     this.jobs = api.type("batch/v1", "Job");
+    this.events = new EventRecorder(api, "cronjob-controller");
   }
 
   @Override
@@ -112,14 +117,18 @@ public final class CronJobController implements Controller {
       cursor = schedule.next(cursor);
     }
     Instant lastScheduled = lastText == null ? null : last;
+    sawCompleted(cronJob, owned);
     List<ObjectNode> active = owned.stream().filter(j -> !finished(j)).toList();
     if (due != null && !spec.path("suspend").asBoolean(false) && missed <= MAX_MISSED && withinDeadline(spec, due,
         now)) {
       String policy = spec.path("concurrencyPolicy").asString("Allow");
-      if (!(policy.equals("Forbid") && !active.isEmpty())) {
+      if (policy.equals("Forbid") && !active.isEmpty()) {
+        events.normal(cronJob, "JobAlreadyActive",
+            "Not starting job because prior execution is running and concurrency policy is Forbid");
+      } else {
         if (policy.equals("Replace")) {
           for (ObjectNode job : active) {
-            api.delete(jobs, ns, Json.text(job, "metadata", "name"), "Background", false);
+            deleteJob(cronJob, job);
           }
           active = List.of();
         }
@@ -162,7 +171,9 @@ public final class CronJobController implements Controller {
     meta.set("ownerReferences", ControllerRefs.controllerRefTo(cronJob, "batch/v1", "CronJob"));
     job.set("spec", template.path("spec").deepCopy());
     try {
-      return api.create(jobs, ns, job, MANAGER, false);
+      ObjectNode created = api.create(jobs, ns, job, MANAGER, false);
+      events.normal(cronJob, "SuccessfulCreate", "Created job " + name);
+      return created;
     } catch (ApiException e) {
       // AlreadyExists: this schedule time was already handled.
       return e.code() == 409 ? store.get(jobs, ns, name) : null;
@@ -179,15 +190,35 @@ public final class CronJobController implements Controller {
     if (cronJob == null) {
       return;
     }
-    trim(ns, owned, "Complete", cronJob.path("spec").path("successfulJobsHistoryLimit").asInt(3));
-    trim(ns, owned, "Failed", cronJob.path("spec").path("failedJobsHistoryLimit").asInt(1));
+    trim(cronJob, owned, "Complete", cronJob.path("spec").path("successfulJobsHistoryLimit").asInt(3));
+    trim(cronJob, owned, "Failed", cronJob.path("spec").path("failedJobsHistoryLimit").asInt(1));
   }
 
-  private void trim(String ns, List<ObjectNode> owned, String condition, int limit) {
+  private void trim(ObjectNode cronJob, List<ObjectNode> owned, String condition, int limit) {
     List<ObjectNode> done = new ArrayList<>(owned.stream().filter(j -> hasCondition(j, condition)).toList());
     done.sort(Comparator.comparing(j -> Json.text(j, "metadata", "creationTimestamp")));
     for (int i = 0; i < done.size() - limit; i++) {
-      api.delete(jobs, ns, Json.text(done.get(i), "metadata", "name"), "Background", false);
+      deleteJob(cronJob, done.get(i));
+    }
+  }
+
+  private void deleteJob(ObjectNode cronJob, ObjectNode job) {
+    String name = Json.text(job, "metadata", "name");
+    api.delete(jobs, Json.text(job, "metadata", "namespace"), name, "Background", false);
+    events.normal(cronJob, "SuccessfulDelete", "Deleted job " + name);
+  }
+
+  /** {@code SawCompletedJob} for each Job the status still lists as active that has finished since. */
+  private void sawCompleted(ObjectNode cronJob, List<ObjectNode> owned) {
+    Set<String> listed = new HashSet<>();
+    for (JsonNode ref : cronJob.path("status").path("active")) {
+      listed.add(ref.path("uid").asString(""));
+    }
+    for (ObjectNode job : owned) {
+      if (finished(job) && listed.contains(Json.text(job, "metadata", "uid"))) {
+        events.normal(cronJob, "SawCompletedJob", "Saw completed job: " + Json.text(job, "metadata", "name")
+            + ", status: " + (hasCondition(job, "Complete") ? "Complete" : "Failed"));
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.WatchEvent;
 import dev.keelson.testkit.internal.controller.Controller;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 import dev.keelson.testkit.internal.controller.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;

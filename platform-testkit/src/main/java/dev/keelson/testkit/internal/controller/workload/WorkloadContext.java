@@ -3,6 +3,7 @@ package dev.keelson.testkit.internal.controller.workload;
 import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
+import dev.keelson.testkit.internal.controller.EventRecorder;
 
 /**
  * What one Deployment sync works with: the API server (for writes), the store (for reads without the HTTP layer),
