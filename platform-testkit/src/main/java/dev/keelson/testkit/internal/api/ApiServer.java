@@ -265,12 +265,28 @@ public final class ApiServer {
   }
 
   /**
-   * Deletes an object the way the API server does: objects with finalizers (or a foreground/orphan propagation
-   * policy, which adds one) are only marked with a deletionTimestamp; the garbage collector finishes the job.
+   * Deletes an object the way the API server does, with the object's default grace period (see
+   * {@link #delete(ResourceType, String, String, String, Long, boolean)}).
    *
    * @param propagation {@code Background}, {@code Foreground}, {@code Orphan}, or null for the type's default
    */
   public ObjectNode delete(ResourceType type, String namespace, String name, String propagation, boolean dryRun) {
+    return delete(type, namespace, name, propagation, null, dryRun);
+  }
+
+  /**
+   * Deletes an object the way the API server does: objects with finalizers (or a foreground/orphan propagation
+   * policy, which adds one) are only marked with a deletionTimestamp; the garbage collector finishes the job.
+   * A pod bound to a node and not finished is deleted gracefully: it is marked with {@code deletionTimestamp} =
+   * now + grace period and {@code deletionGracePeriodSeconds}, and stays (Terminating) until its kubelet has
+   * stopped the containers and deletes it with grace period 0. A later delete may only shorten the period.
+   *
+   * @param propagation {@code Background}, {@code Foreground}, {@code Orphan}, or null for the type's default
+   * @param gracePeriodSeconds {@code DeleteOptions.gracePeriodSeconds}, or null for the object's default (a pod's
+   *     {@code spec.terminationGracePeriodSeconds}, else 30)
+   */
+  public ObjectNode delete(ResourceType type, String namespace, String name, String propagation,
+      Long gracePeriodSeconds, boolean dryRun) {
     ObjectNode old = store.require(type, namespace, name);
     admit(type, Admission.Operation.DELETE, old.deepCopy(), old, dryRun);
     if (type.group().isEmpty() && type.plural().equals("namespaces")) {
@@ -287,6 +303,10 @@ public final class ApiServer {
     } else if (policy.equals("Orphan")) {
       addFinalizer(finalizers, "orphan");
     }
+    long grace = PodGrace.period(type, old, gracePeriodSeconds);
+    if (grace > 0) {
+      return deleteGracefully(type, namespace, old, o, grace, dryRun);
+    }
     if (finalizers.isEmpty()) {
       meta.remove("finalizers");
       return dryRun ? old : store.remove(type, namespace, name);
@@ -299,6 +319,23 @@ public final class ApiServer {
       meta.put("deletionGracePeriodSeconds", 0);
     }
     return store.markDeleted(type, namespace, o);
+  }
+
+  /** {@code BeforeDelete} for a graceful deletion: mark, or shorten the period of a pending one. */
+  private ObjectNode deleteGracefully(ResourceType type, String namespace, ObjectNode old, ObjectNode o, long grace,
+      boolean dryRun) {
+    ObjectNode meta = Json.metadata(o);
+    if (meta.path("finalizers").isEmpty()) {
+      meta.remove("finalizers");
+    }
+    boolean pending = meta.has("deletionTimestamp");
+    if (!pending || grace < meta.path("deletionGracePeriodSeconds").asLong(0)) {
+      meta.put("deletionTimestamp", ObjectStore.timestamp(store.clock().instant().plusSeconds(grace)));
+      meta.put("deletionGracePeriodSeconds", grace);
+    } else if (o.equals(old)) {
+      return old;
+    }
+    return dryRun ? o : store.markDeleted(type, namespace, o);
   }
 
   /** A namespace is never removed at once: it turns Terminating and the namespace controller empties it. */

@@ -44,6 +44,10 @@ public final class GarbageCollector implements Controller {
     String name = Json.text(o, "metadata", "name");
     if (event.type().equals("DELETED")) {
       queue.add("gone|" + Json.text(o, "metadata", "uid") + "|" + (ns == null ? "" : ns));
+      if (ns != null && terminating(ns)) {
+        // The last pods of a namespace go only once their kubelets have stopped them: check it again now.
+        queue.add("namespace|" + ns);
+      }
       // An owner waiting in foreground deletion may now have no blocking dependents left.
       for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
         queue.add("finalize|" + ref.path("apiVersion").asString("") + "|" + ref.path("kind").asString("") + "|"
@@ -125,6 +129,11 @@ public final class GarbageCollector implements Controller {
     if (!blocking) {
       api.removeFinalizer(type, namespace, name, FOREGROUND);
     }
+  }
+
+  private boolean terminating(String namespace) {
+    ObjectNode ns = api.store().stored(api.type("v1", "Namespace"), null, namespace);
+    return ns != null && ns.path("metadata").has("deletionTimestamp");
   }
 
   /** Deletes everything in a terminating namespace; removes the namespace once it is empty. */

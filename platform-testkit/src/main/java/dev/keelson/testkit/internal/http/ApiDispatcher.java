@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -162,7 +163,7 @@ public final class ApiDispatcher extends Dispatcher {
         ApiServer.PatchType patchType = patchType(request.getHeader("Content-Type"));
         return json(200, api.patch(type, ns, p.name(), patchType, body, sub, manager, p.flag("force"), dryRun));
       case "delete":
-        return json(200, api.delete(type, ns, p.name(), propagation(p, body), dryRun));
+        return json(200, api.delete(type, ns, p.name(), propagation(p, body), gracePeriod(p, body), dryRun));
       case "deletecollection":
         return deleteCollection(type, ns, p, body, dryRun);
       default:
@@ -197,7 +198,7 @@ public final class ApiDispatcher extends Dispatcher {
     List<ObjectNode> deleted = new java.util.ArrayList<>();
     for (ObjectNode o : result.items()) {
       deleted.add(api.delete(type, Json.text(o, "metadata", "namespace"), Json.text(o, "metadata", "name"),
-          propagation(p, body), dryRun));
+          propagation(p, body), gracePeriod(p, body), dryRun));
     }
     return json(200, listOf(type, api.store().resourceVersion(), deleted));
   }
@@ -216,6 +217,23 @@ public final class ApiDispatcher extends Dispatcher {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
+  }
+
+  /** {@code gracePeriodSeconds} from the query or the DeleteOptions body, or null. */
+  private static Long gracePeriod(ApiPath p, String body) {
+    String fromQuery = p.query().get("gracePeriodSeconds");
+    try {
+      if (fromQuery != null) {
+        return Long.parseLong(fromQuery);
+      }
+      if (body != null && !body.isBlank()) {
+        JsonNode value = Json.parseObject(body, false).get("gracePeriodSeconds");
+        return value != null && value.isNumber() ? value.asLong() : null;
+      }
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("invalid DeleteOptions: " + e.getMessage());
+    }
+    return null;
   }
 
   private static String propagation(ApiPath p, String body) {

@@ -22,8 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * in a {@link PodRuntime} (containers scripted by {@link Behaviours}), writes the pod status as manager
  * {@code kubelet} whenever it changes, and wakes itself on the virtual clock for the next change (start, exit,
  * back-off end, readiness). Pods on a NotReady or stopped kubelet are frozen until the node recovers. A pod with a
- * deletionTimestamp (it has finalizers; without them the API server removes pods at once) has its containers
- * stopped at once and turns Succeeded or Failed; removing it stays with whoever owns the finalizers. Each node's
+ * deletionTimestamp has its containers stopped at once and turns Succeeded or Failed; a graceful deletion is then
+ * finished with a delete of grace period 0 (so a pod on a node whose kubelet is down stays Terminating, as in a
+ * real cluster), and removing a pod with finalizers stays with whoever owns them. Each node's
  * kubelet records the container Events a real one does ({@code Pulling}, {@code Pulled}, {@code Created},
  * {@code Started}, {@code BackOff}, {@code Failed}, {@code Unhealthy}, {@code Killing}) with its node as
  * {@code source.host}, and keeps the images it pulled, so {@code IfNotPresent} pulls once per node.
@@ -140,6 +141,17 @@ public final class Kubelet implements Controller {
           throw e;
         }
       }
+    }
+    if (rt.deleting && pod.path("metadata").path("deletionGracePeriodSeconds").asLong(0) > 0) {
+      // Containers stopped: the kubelet's status manager deletes the pod for good (grace period 0).
+      try {
+        api.delete(pods, ns, name, null, 0L, false);
+      } catch (ApiException e) {
+        if (e.code() != 404) {
+          throw e;
+        }
+      }
+      return Optional.empty();
     }
     return wakeups.requeue(key, next, now);
   }

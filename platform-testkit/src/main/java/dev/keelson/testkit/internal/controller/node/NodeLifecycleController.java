@@ -272,7 +272,8 @@ public final class NodeLifecycleController implements Controller {
         taintEvents.normal(stored, "TaintManagerEviction", "Marking for deletion Pod " + pod.namespace() + "/"
             + pod.name());
       }
-      deleteWithCondition(pod, "DeletionByTaintManager", "Taint manager: deleting due to NoExecute taint", false);
+      deleteWithCondition(pod, "DeletionByTaintManager", "Taint manager: deleting due to NoExecute taint", false,
+          null);
     }
     return next;
   }
@@ -320,13 +321,16 @@ public final class NodeLifecycleController implements Controller {
     for (String key : state.podsOn(node)) {
       PodInfo pod = state.pod(key);
       if (pod != null) {
-        deleteWithCondition(pod, "DeletionByPodGC", "PodGC: node no longer exists", true);
+        deleteWithCondition(pod, "DeletionByPodGC", "PodGC: node no longer exists", true, 0L);
       }
     }
   }
 
-  /** Adds {@code DisruptionTarget=True} (and for PodGC phase Failed), then deletes the pod. */
-  private void deleteWithCondition(PodInfo info, String reason, String message, boolean failed) {
+  /**
+   * Adds {@code DisruptionTarget=True} (and for PodGC phase Failed), then deletes the pod: gracefully for the taint
+   * manager, forcibly (grace period 0) for PodGC, whose pods have no kubelet left to finish the deletion.
+   */
+  private void deleteWithCondition(PodInfo info, String reason, String message, boolean failed, Long grace) {
     ObjectNode pod = api.store().get(pods, info.namespace(), info.name());
     if (pod == null || pod.path("metadata").has("deletionTimestamp")) {
       return;
@@ -352,7 +356,7 @@ public final class NodeLifecycleController implements Controller {
     Json.metadata(pod).remove("resourceVersion");
     try {
       api.updateStatus(pods, info.namespace(), pod, MANAGER, false);
-      api.delete(pods, info.namespace(), info.name(), null, false);
+      api.delete(pods, info.namespace(), info.name(), null, grace, false);
     } catch (ApiException e) {
       if (e.code() != 404) {
         throw e;

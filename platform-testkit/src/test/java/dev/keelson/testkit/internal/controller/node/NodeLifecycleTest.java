@@ -80,10 +80,23 @@ class NodeLifecycleTest {
     assertThat(h.pod("late").path("spec").path("nodeName").asString()).isEqualTo("b");
 
     h.advance(Duration.ofSeconds(299));
-    assertThat(h.pod("web")).isNotNull();
+    assertThat(h.pod("web").path("metadata").has("deletionTimestamp")).isFalse();
     h.advance(Duration.ofSeconds(1));
+    // Deleted gracefully at 00:05:40, but its kubelet is gone: it stays Terminating, as in a real cluster...
+    assertTerminating(h.pod("web"), "2026-01-01T00:06:10Z");
+    assertThat(h.pod("forever").path("metadata").has("deletionTimestamp")).isFalse();
+    // ...until the kubelet is back to stop it.
+    h.fleet().recover("a");
+    h.idle();
     assertThat(h.pod("web")).isNull();
     assertThat(h.pod("forever")).isNotNull();
+  }
+
+  /** Deleted with the default grace period of 30 s and not gone yet. */
+  private static void assertTerminating(JsonNode pod, String deletionTimestamp) {
+    assertThat(pod).isNotNull();
+    assertThat(pod.path("metadata").path("deletionTimestamp").asString()).isEqualTo(deletionTimestamp);
+    assertThat(pod.path("metadata").path("deletionGracePeriodSeconds").asInt()).isEqualTo(30);
   }
 
   @Test
@@ -103,7 +116,7 @@ class NodeLifecycleTest {
     assertThat(target.path("status").asString()).isEqualTo("True");
     assertThat(target.path("reason").asString()).isEqualTo("DeletionByTaintManager");
     assertThat(target.path("message").asString()).isEqualTo("Taint manager: deleting due to NoExecute taint");
-    assertThat(h.pod("web")).isNull();
+    assertTerminating(h.pod("web"), "2026-01-01T00:06:10Z");
   }
 
   @Test
@@ -141,7 +154,7 @@ class NodeLifecycleTest {
         "node.kubernetes.io/not-ready:NoExecute");
     assertThat(condition(h.pod("web"), "Ready").path("status").asString()).isEqualTo("False");
     h.advance(Duration.ofSeconds(300));
-    assertThat(h.pod("web")).isNull();
+    assertTerminating(h.pod("web"), "2026-01-01T00:05:30Z");
   }
 
   @Test
