@@ -279,6 +279,8 @@ class ApiDefaultsTest {
     assertThat(shop.getMetadata().getLabels()).containsEntry("kubernetes.io/metadata.name", "shop");
     assertThat(shop.getSpec().getFinalizers()).containsExactly("kubernetes");
     assertThat(shop.getStatus().getPhase()).isEqualTo("Active");
+    assertThat(String.valueOf(shop.getMetadata().getManagedFields().get(0).getFieldsV1().getAdditionalProperties()))
+        .as("added by the registry after the field manager").doesNotContain("f:finalizers");
 
     HorizontalPodAutoscaler hpa = create(client, """
         apiVersion: autoscaling/v2

@@ -85,13 +85,14 @@ public final class ApiServer {
       o.remove("status");
     }
     Decoding.body(type, o);
-    if (isNamespace(type)) {
-      ApiDefaults.prepareNamespaceForCreate(o);
-    }
     JobValidation.validate(type, o);
     admit(type, Admission.Operation.CREATE, o, null, dryRun);
     // o is this write's own copy: managedFields go into it, and the store keeps it.
     o = ssa.recordUpdateInPlace(null, o, manager, null, store.clock().instant());
+    if (isNamespace(type)) {
+      // The registry's PrepareForCreate runs after the field manager: nobody owns what it adds.
+      ApiDefaults.prepareNamespaceForCreate(o);
+    }
     if (dryRun) {
       return o;
     }

@@ -130,7 +130,8 @@ final class QuantityFields {
   }
 
   private static String canonical(JsonNode value, boolean milli) {
-    String text = value.isNumber() ? value.asString() : value.isString() ? value.asString() : value.toString();
+    // A JSON number decodes like the string of its digits; anything else fails ParseQuantity.
+    String text = value.isNumber() || value.isString() ? value.asString() : value.toString();
     try {
       return CanonicalQuantity.of(text, milli);
     } catch (IllegalArgumentException e) {
