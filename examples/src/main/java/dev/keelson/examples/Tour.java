@@ -130,7 +130,7 @@ public final class Tour {
 
   private static String rollout(KubernetesClient client) {
     Deployment web = client.apps().deployments().inNamespace("shop").withName("web").get();
-    return "Deployment shop/web: " + web.getStatus().getAvailableReplicas() + " of " + web.getStatus().getReplicas()
+    return "Deployment shop/web: " + web.getStatus().getAvailableReplicas() + " of " + web.getSpec().getReplicas()
         + " replicas available, image " + web.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
   }
 

@@ -5,6 +5,7 @@ import dev.keelson.testkit.internal.admission.Admissions;
 import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
+import dev.keelson.testkit.internal.api.defaults.ApiDefaults;
 import dev.keelson.testkit.internal.api.PodSecurityAdmission;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
@@ -126,7 +127,9 @@ public final class SimulatedCluster implements AutoCloseable {
       namespace.put("apiVersion", "v1");
       namespace.put("kind", "Namespace");
       Json.metadata(namespace).put("name", ns);
-      namespace.withObject("status").put("phase", "Active");
+      // As the API server would store them: the metadata.name label, the kubernetes finalizer, phase Active.
+      ApiDefaults.apply("", "v1", "Namespace", namespace);
+      ApiDefaults.prepareNamespaceForCreate(namespace);
       store.create(namespaceType(), null, namespace);
     }
     for (int i = 0; i < builder.nodes; i++) {

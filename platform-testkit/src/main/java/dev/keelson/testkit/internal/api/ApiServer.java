@@ -1,5 +1,6 @@
 package dev.keelson.testkit.internal.api;
 
+import dev.keelson.testkit.internal.api.defaults.ApiDefaults;
 import dev.keelson.testkit.internal.merge.Schema;
 import dev.keelson.testkit.internal.merge.ServerSideApply;
 import dev.keelson.testkit.internal.merge.StrategicMergePatch;
@@ -13,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API server's write and read semantics, independent of HTTP: create, update, status and scale updates,
- * the four patch types, server-side apply, deletion with finalizers, admission and field management. The HTTP
+ * the four patch types, server-side apply, deletion with finalizers, decoding (API defaults and canonical
+ * quantities, before admission), admission and field management. The HTTP
  * dispatcher and the in-process controllers both go through it, as kubectl and kube-controller-manager both go
  * through kube-apiserver.
  */
@@ -82,9 +84,15 @@ public final class ApiServer {
     if (type.statusSubresource()) {
       o.remove("status");
     }
+    Decoding.body(type, o);
+    JobValidation.validate(type, o);
     admit(type, Admission.Operation.CREATE, o, null, dryRun);
     // o is this write's own copy: managedFields go into it, and the store keeps it.
     o = ssa.recordUpdateInPlace(null, o, manager, null, store.clock().instant());
+    if (isNamespace(type)) {
+      // The registry's PrepareForCreate runs after the field manager: nobody owns what it adds.
+      ApiDefaults.prepareNamespaceForCreate(o);
+    }
     if (dryRun) {
       return o;
     }
@@ -111,6 +119,7 @@ public final class ApiServer {
         o.set("status", status.deepCopy());
       }
     }
+    Decoding.body(type, o);
     return write(type, namespace, old, o, manager, null, dryRun);
   }
 
@@ -136,6 +145,7 @@ public final class ApiServer {
     if (status != null) {
       o.set("status", status.deepCopy());
     }
+    Decoding.bodyStatus(type, o);
     String expected = Json.text(object, "metadata", "resourceVersion");
     if (expected != null) {
       Json.metadata(o).put("resourceVersion", expected);
@@ -171,7 +181,7 @@ public final class ApiServer {
           type.kind(), name, List.of(), null);
     }
     if ("status".equals(subresource)) {
-      return updateStatusFrom(type, namespace, old, patched, manager, dryRun);
+      return updateStatusFrom(type, namespace, old, patched, manager, patchType, body, dryRun);
     }
     if (type.statusSubresource()) {
       patched.remove("status");
@@ -179,17 +189,19 @@ public final class ApiServer {
         patched.set("status", old.get("status"));
       }
     }
+    Decoding.patched(type, patched, patchType, body);
     // A patch carries no resourceVersion precondition unless the patch itself set one.
     return write(type, namespace, old, patched, manager, null, dryRun).deepCopy();
   }
 
   private ObjectNode updateStatusFrom(ResourceType type, String namespace, ObjectNode old, ObjectNode patched,
-      String manager, boolean dryRun) {
+      String manager, PatchType patchType, String body, boolean dryRun) {
     ObjectNode o = old.deepCopy();
     o.remove("status");
     if (patched.get("status") != null) {
       o.set("status", patched.get("status"));
     }
+    Decoding.patchedStatus(type, o, patched, patchType, body);
     return write(type, namespace, old, o, manager, "status", dryRun).deepCopy();
   }
 
@@ -214,7 +226,8 @@ public final class ApiServer {
     ObjectNode live = store.get(type, namespace, name);
     ServerSideApply.ApplyResult result;
     try {
-      result = ssa.apply(live, config, manager, force, store.clock().instant());
+      result = ssa.apply(live, config, manager, null, force, store.clock().instant(),
+          merged -> Decoding.applied(type, namespace, name, merged));
     } catch (ServerSideApply.ApplyConflictException e) {
       List<ApiException.Cause> causes = e.conflicts().stream()
           .map(c -> new ApiException.Cause("FieldManagerConflict", "conflict with " + c.manager(), c.field()))
@@ -229,7 +242,13 @@ public final class ApiServer {
       }
       if (type.statusSubresource()) {
         merged.remove("status");
+        // Reads decode the stored object again, so what defaulting gives a status shows even on create.
+        Decoding.applied(type, namespace, name, merged);
       }
+      if (isNamespace(type)) {
+        ApiDefaults.prepareNamespaceForCreate(merged);
+      }
+      JobValidation.validate(type, merged);
       admit(type, Admission.Operation.CREATE, merged, null, dryRun);
       return dryRun ? merged : store.create(type, namespace, merged);
     }
@@ -243,6 +262,7 @@ public final class ApiServer {
       }
     }
     Json.metadata(merged).remove("resourceVersion");
+    JobValidation.validate(type, merged);
     admit(type, Admission.Operation.UPDATE, merged, live, dryRun);
     return dryRun ? merged : store.update(type, namespace, merged);
   }
@@ -254,6 +274,7 @@ public final class ApiServer {
   private ObjectNode write(ResourceType type, String namespace, ObjectNode old, ObjectNode updated, String manager,
       String subresource, boolean dryRun) {
     if (subresource == null) {
+      JobValidation.validate(type, updated);
       admit(type, Admission.Operation.UPDATE, updated, old, dryRun);
     }
     // Parts equal to the stored ones become the stored ones, so that comparing the two (for managedFields, then
@@ -384,6 +405,10 @@ public final class ApiServer {
       }
     }
     finalizers.add(name);
+  }
+
+  private static boolean isNamespace(ResourceType type) {
+    return type.group().isEmpty() && type.kind().equals("Namespace");
   }
 
   private void admit(ResourceType type, Admission.Operation op, ObjectNode object, ObjectNode old, boolean dryRun) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>As in Kubernetes, an object that exists without managedFields is not tracked by updates (a write of
  * {@code managedFields: [{}]} clears them); the first apply to it first records its current fields as owned by
- * {@value #BEFORE_FIRST_APPLY}. The caller handles preconditions (resourceVersion, uid), defaulting, validation and
- * status/spec resets of subresources; apply ignores {@code status} and server-owned metadata in the configuration.
+ * {@value #BEFORE_FIRST_APPLY}. The caller handles preconditions (resourceVersion, uid), validation and status/spec
+ * resets of subresources, and passes in its defaulting; apply ignores {@code status} and server-owned metadata in the
+ * configuration.
  */
 public final class ServerSideApply {
 
@@ -131,6 +133,17 @@ public final class ServerSideApply {
      */
     public ApplyResult apply(ObjectNode live, ObjectNode config, String manager, String subresource, boolean force,
             Instant now) {
+        return apply(live, config, manager, subresource, force, now, merged -> { });
+    }
+
+    /**
+     * Like {@link #apply(ObjectNode, ObjectNode, String, String, boolean, Instant)}, with the API server's decoding
+     * of the merged object: {@code decode} changes it in place (API defaults, canonical quantities) after merging,
+     * pruning and conflict detection, and before the comparison with {@code live} that decides whether anything
+     * changed, as the real server defaults the merged object before storing it. What it adds is owned by no manager.
+     */
+    public ApplyResult apply(ObjectNode live, ObjectNode config, String manager, String subresource, boolean force,
+            Instant now, Consumer<ObjectNode> decode) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(now, "now");
         if (manager == null || manager.isBlank()) {
@@ -153,6 +166,7 @@ public final class ServerSideApply {
         Updater.Applied applied = updater.apply(live, cleanConfig, managers, manager, apiVersion, subresource,
                 force);
         ObjectNode merged = applied.object() instanceof ObjectNode o ? o : JsonValues.NODES.objectNode();
+        decode.accept(merged);
 
         boolean objectChanged = live == null
                 || !JsonValues.equal(withoutManagedFields(live), withoutManagedFields(merged));

@@ -46,8 +46,9 @@ class LimitRangeAdmissionTest {
     AdmissionHarness h = new AdmissionHarness();
     h.limitRange("{'type':'Container','default':{'cpu':'1'},'defaultRequest':{'cpu':'100m'}}");
     ObjectNode created = h.createPod("p", "'limits':{'cpu':'300m'}");
+    // API defaulting copied the limit to the request before admission, as in Kubernetes.
     assertThat(created.path("spec").path("containers").get(0).path("resources").toString())
-        .isEqualTo("{\"limits\":{\"cpu\":\"300m\"}}");
+        .isEqualTo("{\"limits\":{\"cpu\":\"300m\"},\"requests\":{\"cpu\":\"300m\"}}");
     assertThat(created.path("metadata").path("annotations").has("kubernetes.io/limit-ranger")).isFalse();
   }
 

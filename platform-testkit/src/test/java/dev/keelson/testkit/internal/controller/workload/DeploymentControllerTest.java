@@ -378,20 +378,20 @@ class DeploymentControllerTest {
 
   @Test
   void aNameCollisionBumpsTheCollisionCount() {
-    ObjectNode manifest = deployment("web", 1, "nginx:1");
-    String taken = "web-" + PodTemplateHash.compute(manifest.path("spec").path("template"), null);
+    // The hash is over the template as stored, API defaults included; the controller runs only on settle().
+    JsonNode template = cluster.create(deployment("web", 1, "nginx:1")).path("spec").path("template").deepCopy();
+    String taken = "web-" + PodTemplateHash.compute(template, null);
     ObjectNode squatter = deployment("other", 1, "busybox");
     squatter.put("kind", "ReplicaSet");
     Json.metadata(squatter).put("name", taken);
     cluster.api.create(cluster.replicaSets, WorkloadCluster.NAMESPACE, squatter, "test", false);
 
-    cluster.create(manifest);
     cluster.settle();
 
     ObjectNode d = cluster.deployment("web");
     assertThat(status(d, "collisionCount")).isZero();
     assertThat(d.path("status").has("collisionCount")).isTrue();
-    String expected = "web-" + PodTemplateHash.compute(manifest.path("spec").path("template"), 0);
+    String expected = "web-" + PodTemplateHash.compute(template, 0);
     assertThat(expected).isNotEqualTo(taken);
     assertThat(cluster.replicaSets("web")).extracting(WorkloadCluster::name).containsExactly(expected);
   }
