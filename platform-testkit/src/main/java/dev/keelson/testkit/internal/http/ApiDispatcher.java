@@ -66,8 +66,10 @@ public final class ApiDispatcher extends Dispatcher {
     String body = request.getBody() == null ? "" : request.getUtf8Body();
     if (path.equals(PROMETHEUS_PATH) || path.startsWith(PROMETHEUS_PATH + "/")
         || path.startsWith(PROMETHEUS_PATH + "?")) {
-      QueryApi.Response r = prometheus.handle(method, path.substring(PROMETHEUS_PATH.length()),
-          request.getHeader("Content-Type"), body);
+      String below = path.substring(PROMETHEUS_PATH.length());
+      int q = below.indexOf('?');
+      QueryApi.Response r = prometheus.handle(method, q < 0 ? below : below.substring(0, q), Forms.ofRequest(method,
+          request.getHeader("Content-Type"), body, q < 0 ? "" : below.substring(q + 1)));
       return new MockResponse().setResponseCode(r.status()).setHeader("Content-Type", r.contentType())
           .setBody(r.body());
     }
