@@ -6,13 +6,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * Every request the simulated cluster received, in order. Use it to assert what a piece of platform logic did
- * to the API, e.g. that a second apply wrote nothing:
+ * Every request the simulated cluster received, in order: its Kubernetes API's and its Prometheus API's. Use it to
+ * assert what a piece of platform logic did, e.g. that a second apply wrote nothing, or which PromQL an analysis
+ * asked:
  *
  * <pre>{@code
  * cluster.requests().clear();
  * applier.apply(plan);
  * assertThat(cluster.requests().writes()).isEmpty();
+ * assertThat(cluster.requests().prometheusQueries()).extracting(ApiCall::query).containsExactly(ERROR_RATIO);
  * }</pre>
  */
 public final class RequestLog {
@@ -31,6 +33,11 @@ public final class RequestLog {
   /** Calls that change state: create, update, patch, delete, deletecollection. */
   public List<ApiCall> writes() {
     return matching(ApiCall::isWrite);
+  }
+
+  /** Instant and range queries put to the simulated Prometheus ({@code query}, {@code query_range}), in order. */
+  public List<ApiCall> prometheusQueries() {
+    return matching(c -> c.isPrometheus() && (c.verb().equals("query") || c.verb().equals("query_range")));
   }
 
   public List<ApiCall> matching(Predicate<ApiCall> filter) {

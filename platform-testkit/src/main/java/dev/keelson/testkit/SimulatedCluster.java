@@ -118,9 +118,8 @@ public final class SimulatedCluster implements AutoCloseable {
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
-    UnaryOperator<ApiCall> decide = faults::decide;
     this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new ApiDispatcher(api, requests, decide, new QueryApi(series, clock)), false);
+        new ApiDispatcher(api, requests, faults::decide, new QueryApi(series, clock)), false);
     server.init();
     for (String ns : SYSTEM_NAMESPACES) {
       ObjectNode namespace = Json.object();

@@ -16,6 +16,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +28,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulated Prometheus serves the series a test scripts for a workload's live pods, and a real Prometheus
@@ -190,6 +197,48 @@ class PrometheusEndpointTest {
     assertThat(byPod("http_requests_total{namespace=\"shop\",code=\"200\"}").keySet())
         .containsExactlyInAnyOrderElementsOf(podNames("stable")).hasSize(2);
     assertThat(single("sum(rate(http_requests_total{namespace=\"shop\"}[30s]))")).isCloseTo(10, within(1e-9));
+  }
+
+  @Test
+  void theSeriesAndLabelEndpointsListWhatExistedInTheWindowAsked() throws Exception {
+    client.resource(deployment("web", 3, "stable")).create();
+    cluster.awaitIdle();
+    cluster.metrics().requestRate("shop", "web", 5).errorRate("shop", "web", 0.01);
+    cluster.advance(Duration.ofMinutes(2));
+    List<String> all = podNames("stable");
+    client.apps().deployments().inNamespace("shop").withName("web")
+        .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(1).endSpec().build());
+    cluster.advance(Duration.ofMinutes(5));
+    String lastMinute = "&start=" + cluster.clock().instant().minus(Duration.ofMinutes(1)).getEpochSecond();
+
+    JsonNode errors = get("/api/v1/series?match[]=" + encode("http_requests_total{code=\"500\"}"));
+    assertThat(errors.path("status").asString()).isEqualTo("success");
+    assertThat(errors.path("data").valueStream().map(s -> s.path("pod").asString()).toList())
+        .as("deleted pods keep their history").containsExactlyElementsOf(all);
+    assertThat(errors.path("data").get(0).propertyNames()).containsExactly("__name__", "code", "namespace", "pod");
+    assertThat(get("/api/v1/series?match[]=" + encode("http_requests_total{code=\"500\"}") + lastMinute)
+        .path("data").valueStream().map(s -> s.path("pod").asString()).toList())
+        .containsExactlyElementsOf(podNames("stable")).hasSize(1);
+    assertThat(strings(get("/api/v1/label/pod/values?match[]=kube_pod_container_resource_requests" + lastMinute)))
+        .containsExactlyElementsOf(podNames("stable"));
+    assertThat(strings(get("/api/v1/labels?match[]=container_cpu_usage_seconds_total"))).isEmpty();
+    assertThat(strings(get("/api/v1/label/__name__/values"))).as("no latency or usage was scripted")
+        .containsExactly("http_requests_total", "kube_pod_container_resource_limits",
+            "kube_pod_container_resource_requests");
+  }
+
+  private JsonNode get(String pathAndQuery) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        cluster.prometheusUrl() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    return JsonMapper.builder().build().readTree(r.body());
+  }
+
+  private static List<String> strings(JsonNode answer) {
+    return answer.path("data").valueStream().map(JsonNode::asString).toList();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   @Test

@@ -4,25 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.keelson.core.metrics.MetricsException;
 import dev.keelson.core.metrics.Point;
 import dev.keelson.core.metrics.PrometheusClient;
 import dev.keelson.core.metrics.QueryResult;
 import dev.keelson.core.metrics.Sample;
 import dev.keelson.core.metrics.Series;
-import dev.keelson.testkit.LocalPrometheus;
 import dev.keelson.testkit.SimulatedCluster;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,37 +32,24 @@ class RealPrometheusTest {
 
   private static final double COUNTER_RATE = 10;
 
-  private static HttpServer exporter;
-  private static LocalPrometheus prometheus;
+  private static RealPrometheus prometheus;
   private static PrometheusClient client;
   private static SimulatedCluster cluster;
   private static PrometheusClient simulated;
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    long started = System.nanoTime();
-    exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    exporter.createContext("/metrics", exchange -> {
-      double seconds = (System.nanoTime() - started) / 1e9;
-      byte[] body = String.join("\n",
-          "# TYPE keelson_test_temperature gauge",
-          "keelson_test_temperature{room=\"a\"} 21.5",
-          "# TYPE keelson_test_requests_total counter",
-          "keelson_test_requests_total " + COUNTER_RATE * seconds,
-          "").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    exporter.start();
-    prometheus = LocalPrometheus.start("exporter", List.of("127.0.0.1:" + exporter.getAddress().getPort()));
-    client = PrometheusClient.builder(prometheus.uri()).timeout(Duration.ofSeconds(5)).build();
+    prometheus = RealPrometheus.scraping(seconds -> String.join("\n",
+        "# TYPE keelson_test_temperature gauge",
+        "keelson_test_temperature{room=\"a\"} 21.5",
+        "# TYPE keelson_test_requests_total counter",
+        "keelson_test_requests_total " + COUNTER_RATE * seconds,
+        ""));
+    client = prometheus.client();
     cluster = SimulatedCluster.start();
     simulated = PrometheusClient.of(URI.create(cluster.prometheusUrl()));
     // The counter has been scraped for more than 5 s: enough for a rate over 5 s.
-    await(() -> client.query("count_over_time(keelson_test_requests_total[10s])", Instant.now()).asVector()
-        .singleValue(), v -> v >= 6);
+    prometheus.await("count_over_time(keelson_test_requests_total[10s])", v -> v >= 6);
   }
 
   @AfterAll
@@ -79,22 +60,6 @@ class RealPrometheusTest {
     if (prometheus != null) {
       prometheus.close();
     }
-    if (exporter != null) {
-      exporter.stop(0);
-    }
-  }
-
-  private static void await(Supplier<OptionalDouble> value, java.util.function.DoublePredicate done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      OptionalDouble v = value.get();
-      if (v.isPresent() && done.test(v.getAsDouble())) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Prometheus did not scrape the exporter in time:\n" + prometheus.log());
   }
 
   @Test
@@ -145,7 +110,8 @@ class RealPrometheusTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"rate(x)", "sum(rate(x[5m])", "{}", "{code=~\".*\"}", "nosuch(x)", "1 > 2", "x{a=b}",
-      "(x)[5m]", "x y", "x[5m] + 1", "sum(x[5m])", "histogram_quantile(0.9, x[5m])"})
+      "(x)[5m]", "x y", "x[5m] + 1", "sum(x[5m])", "histogram_quantile(0.9, x[5m])", "x{", "sum(x{a=\"b\"",
+      "x{a=\"b\","})
   void theSimulatedPrometheusRefusesBadQueriesWordForWordAsTheRealOne(String query) {
     MetricsException real = refusal(() -> client.query(query, Instant.now()));
     MetricsException sim = refusal(() -> simulated.query(query, cluster.clock().instant()));

@@ -2,10 +2,11 @@ package dev.keelson.testkit.assertions;
 
 import dev.keelson.testkit.ApiCall;
 import dev.keelson.testkit.RequestLog;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on what the API server was asked to do. */
+/** Assertions on what the simulated cluster's APIs were asked to do. */
 public final class RequestLogAssert extends AbstractAssert<RequestLogAssert, RequestLog> {
 
   RequestLogAssert(RequestLog actual) {
@@ -34,6 +35,20 @@ public final class RequestLogAssert extends AbstractAssert<RequestLogAssert, Req
     long count = actual.count(verb, resource);
     if (count != expected) {
       failWithMessage("Expected %s %s requests on %s, but there were %s", expected, verb, resource, count);
+    }
+    return this;
+  }
+
+  /**
+   * Exactly these PromQL queries (instant or range) were put to the simulated Prometheus, in this order, e.g. the
+   * ones a release analysis runs at each step.
+   */
+  public RequestLogAssert hasPrometheusQueries(String... promql) {
+    List<String> asked = actual.prometheusQueries().stream().map(ApiCall::query).toList();
+    if (!asked.equals(Arrays.asList(promql))) {
+      String indent = System.lineSeparator() + "  ";
+      failWithMessage("Expected the Prometheus queries%n  %s%nbut Prometheus was asked%n  %s",
+          String.join(indent, promql), asked.isEmpty() ? "nothing" : String.join(indent, asked));
     }
     return this;
   }

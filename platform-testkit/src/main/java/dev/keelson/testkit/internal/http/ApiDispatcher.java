@@ -1,6 +1,7 @@
 package dev.keelson.testkit.internal.http;
 
 import dev.keelson.testkit.ApiCall;
+import dev.keelson.testkit.Fault;
 import dev.keelson.testkit.RequestLog;
 import dev.keelson.testkit.internal.api.ApiException;
 import dev.keelson.testkit.internal.api.ApiServer;
@@ -18,10 +19,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +31,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, and its Prometheus query
- * API under {@value #PROMETHEUS_PATH} (neither logged as API calls nor subject to API faults).
+ * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, and its Prometheus API
+ * under {@value #PROMETHEUS_PATH}: every request of both is logged as an {@link ApiCall} and may be answered by an
+ * injected {@link Fault} instead.
  */
 public final class ApiDispatcher extends Dispatcher {
 
@@ -41,7 +44,7 @@ public final class ApiDispatcher extends Dispatcher {
 
   private final ApiServer api;
   private final RequestLog log;
-  private final UnaryOperator<ApiCall> faults;
+  private final Function<ApiCall, Fault> faults;
   private final QueryApi prometheus;
   private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "keelson-watch-sender");
@@ -50,10 +53,9 @@ public final class ApiDispatcher extends Dispatcher {
   });
 
   /**
-   * @param faults consulted before each request is handled: returns null to proceed, or a call whose status the
-   *     request is answered with (an injected fault)
+   * @param faults consulted before each request is handled: returns null to proceed, or the fault to answer it with
    */
-  public ApiDispatcher(ApiServer api, RequestLog log, UnaryOperator<ApiCall> faults, QueryApi prometheus) {
+  public ApiDispatcher(ApiServer api, RequestLog log, Function<ApiCall, Fault> faults, QueryApi prometheus) {
     this.api = api;
     this.log = log;
     this.faults = faults;
@@ -65,12 +67,8 @@ public final class ApiDispatcher extends Dispatcher {
     String path = request.getPath();
     String method = request.getMethod();
     String body = request.getBody() == null ? "" : request.getUtf8Body();
-    if (path.equals(PROMETHEUS_PATH) || path.startsWith(PROMETHEUS_PATH + "/")
-        || path.startsWith(PROMETHEUS_PATH + "?")) {
-      QueryApi.Response r = prometheus.handle(method, path.substring(PROMETHEUS_PATH.length()),
-          request.getHeader("Content-Type"), body);
-      return new MockResponse().setResponseCode(r.status()).setHeader("Content-Type", r.contentType())
-          .setBody(r.body());
+    if (isPrometheus(path)) {
+      return prometheus(request, method, path, body);
     }
     Optional<ApiPath> parsed = ApiPath.parse(path, api.types());
     if (parsed.isEmpty()) {
@@ -79,12 +77,10 @@ public final class ApiDispatcher extends Dispatcher {
     }
     ApiPath p = parsed.get();
     String verb = verb(method, p);
-    ApiCall call = call(verb, method, path, p, 0, body);
-    ApiCall fault = faults.apply(call);
+    ApiCall call = call(verb, method, path, p, body);
+    Fault fault = faults.apply(call);
     if (fault != null) {
-      log.record(fault);
-      return status(new ApiException(fault.status(), reasonFor(fault.status()), "injected fault: " + fault.status(),
-          null, null, List.of(), fault.status() == 429 ? 1 : null));
+      return injected(call, fault);
     }
     MockResponse response;
     try {
@@ -96,20 +92,56 @@ public final class ApiDispatcher extends Dispatcher {
       response = status(new ApiException(500, "InternalError", "Internal error occurred: " + e.getMessage(), null,
           null, List.of(), null));
     }
-    log.record(call(verb, method, path, p, response.code(), body));
+    log.record(withStatus(call, response.code()));
+    return response;
+  }
+
+  /** Whether a request path is the simulated Prometheus' ({@value #PROMETHEUS_PATH} and below). */
+  public static boolean isPrometheus(String path) {
+    return path.equals(PROMETHEUS_PATH) || path.startsWith(PROMETHEUS_PATH + "/")
+        || path.startsWith(PROMETHEUS_PATH + "?");
+  }
+
+  /** A request to the Prometheus API: logged with its parameters, subject to faults like any other. */
+  private MockResponse prometheus(RecordedRequest request, String method, String path, String body) {
+    String below = path.substring(PROMETHEUS_PATH.length());
+    int q = below.indexOf('?');
+    String endpoint = q < 0 ? below : below.substring(0, q);
+    Map<String, List<String>> params = Forms.ofRequest(method, request.getHeader("Content-Type"), body,
+        q < 0 ? "" : below.substring(q + 1));
+    ApiCall call = new ApiCall(QueryApi.endpoint(endpoint), method, path, "", "", "", "", 0, digest(body), params);
+    Fault fault = faults.apply(call);
+    if (fault != null) {
+      return injected(call, fault);
+    }
+    QueryApi.Response r = prometheus.handle(method, endpoint, params);
+    log.record(withStatus(call, r.status()));
+    return new MockResponse().setResponseCode(r.status()).setHeader("Content-Type", r.contentType())
+        .setBody(r.body());
+  }
+
+  /** Answers a request with an injected fault, and logs it with the status answered (0 for none). */
+  private MockResponse injected(ApiCall call, Fault fault) {
+    MockResponse response = FaultAnswers.answer(call, fault);
+    log.record(withStatus(call, fault instanceof Fault.NoAnswer ? 0 : response.code()));
     return response;
   }
 
   /** Records a request for a path the API server does not serve. */
   private MockResponse recordUnknown(String method, String path, String body, MockResponse r) {
-    log.record(new ApiCall("", method, path, "", "", "", "", r.code(), digest(body)));
+    log.record(new ApiCall("", method, path, "", "", "", "", r.code(), digest(body), Forms.ofQuery(path)));
     return r;
   }
 
-  private ApiCall call(String verb, String method, String path, ApiPath p, int status, String body) {
+  private static ApiCall call(String verb, String method, String path, ApiPath p, String body) {
     return new ApiCall(verb, method, path, p.type() == null ? "" : p.type().plural(),
         p.namespace() == null ? "" : p.namespace(), p.name() == null ? "" : p.name(),
-        p.subresource() == null ? "" : p.subresource(), status, digest(body));
+        p.subresource() == null ? "" : p.subresource(), 0, digest(body), p.parameters());
+  }
+
+  private static ApiCall withStatus(ApiCall c, int status) {
+    return new ApiCall(c.verb(), c.method(), c.path(), c.resource(), c.namespace(), c.name(), c.subresource(),
+        status, c.bodyDigest(), c.parameters());
   }
 
   private static String verb(String method, ApiPath p) {
@@ -303,17 +335,6 @@ public final class ApiDispatcher extends Dispatcher {
 
   static MockResponse status(ApiException e) {
     return json(e.code(), e.toStatus());
-  }
-
-  private static String reasonFor(int code) {
-    return switch (code) {
-      case 409 -> "Conflict";
-      case 429 -> "TooManyRequests";
-      case 500 -> "InternalError";
-      case 503 -> "ServiceUnavailable";
-      case 504 -> "Timeout";
-      default -> "";
-    };
   }
 
   static String digest(String body) {

@@ -2,9 +2,8 @@ package dev.keelson.testkit.internal.http;
 
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,32 +14,23 @@ import java.util.Optional;
  * @param namespace the namespace from the URL, or null
  * @param name the object name, or null for collections
  * @param subresource {@code status}, {@code scale}, {@code eviction}, ..., or null
- * @param query decoded query parameters
+ * @param query decoded query parameters, the last value of each (plus {@code watch} for legacy watch paths)
+ * @param parameters the query parameters as they came, each with all its values
  * @param discovery the discovery path ({@code /api}, {@code /apis/apps/v1}, {@code /version}), when not a resource
  */
 record ApiPath(ResourceType type, String namespace, String name, String subresource, Map<String, String> query,
-    String discovery) {
+    Map<String, List<String>> parameters, String discovery) {
 
   static Optional<ApiPath> parse(String rawPath, ResourceTypes types) {
-    String path = rawPath;
-    Map<String, String> query = new HashMap<>();
     int q = rawPath.indexOf('?');
-    if (q >= 0) {
-      path = rawPath.substring(0, q);
-      for (String pair : rawPath.substring(q + 1).split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-        String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-        query.put(k, v);
-      }
-    }
+    String path = q < 0 ? rawPath : rawPath.substring(0, q);
+    Map<String, List<String>> parameters = Forms.ofQuery(rawPath);
+    Map<String, String> query = new HashMap<>();
+    parameters.forEach((k, v) -> query.put(k, v.get(v.size() - 1)));
     String[] s = path.replaceAll("/+$", "").split("/");
     // s[0] is empty (leading slash)
     if (s.length <= 1 || path.equals("/version") || path.equals("/api") || path.equals("/apis")) {
-      return Optional.of(new ApiPath(null, null, null, null, query, path));
+      return Optional.of(new ApiPath(null, null, null, null, query, parameters, path));
     }
     String group;
     String version;
@@ -54,12 +44,12 @@ record ApiPath(ResourceType type, String namespace, String name, String subresou
       version = s[3];
       i = 4;
     } else if (s[1].equals("apis") && s.length == 3) {
-      return Optional.of(new ApiPath(null, null, null, null, query, path));
+      return Optional.of(new ApiPath(null, null, null, null, query, parameters, path));
     } else {
       return Optional.empty();
     }
     if (i == s.length) {
-      return Optional.of(new ApiPath(null, null, null, null, query, path));
+      return Optional.of(new ApiPath(null, null, null, null, query, parameters, path));
     }
     if (s[i].equals("watch")) {
       // Legacy /api/v1/watch/... paths.
@@ -74,7 +64,7 @@ record ApiPath(ResourceType type, String namespace, String name, String subresou
         Optional<ResourceType> ns = types.byPlural(group, version, "namespaces");
         String nsName = rest >= 2 ? s[i + 1] : null;
         String sub = namespaceSubresource ? s[i + 2] : null;
-        return ns.map(t -> new ApiPath(t, null, nsName, sub, query, null));
+        return ns.map(t -> new ApiPath(t, null, nsName, sub, query, parameters, null));
       }
       namespace = s[i + 1];
       i += 2;
@@ -86,11 +76,7 @@ record ApiPath(ResourceType type, String namespace, String name, String subresou
     }
     String name = s.length > i + 1 ? s[i + 1] : null;
     String sub = s.length > i + 2 ? s[i + 2] : null;
-    return Optional.of(new ApiPath(type.get(), namespace, name, sub, query, null));
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    return Optional.of(new ApiPath(type.get(), namespace, name, sub, query, parameters, null));
   }
 
   boolean flag(String key) {

@@ -3,7 +3,6 @@ package dev.keelson.testkit.internal.prom;
 import dev.keelson.testkit.internal.prom.Expr.Aggregate;
 import dev.keelson.testkit.internal.prom.Expr.Binary;
 import dev.keelson.testkit.internal.prom.Expr.Call;
-import dev.keelson.testkit.internal.prom.Expr.Matcher;
 import dev.keelson.testkit.internal.prom.Expr.MatrixSelector;
 import dev.keelson.testkit.internal.prom.Expr.Negation;
 import dev.keelson.testkit.internal.prom.Expr.NumberLiteral;
@@ -139,13 +138,7 @@ public final class Evaluator {
   }
 
   private List<StoredSeries> select(VectorSelector vs) {
-    String name = null;
-    for (Matcher m : vs.matchers()) {
-      if (m.name().equals(Labels.NAME) && m.op().equals("=")) {
-        name = m.value();
-      }
-    }
-    return source.select(name, vs::matches);
+    return source.select(vs.metricName(), vs::matches);
   }
 
   private static void requireUniqueLabels(Vector v) {

@@ -75,6 +75,17 @@ sealed interface Expr {
       }
       return true;
     }
+
+    /** The metric name when a matcher fixes it with {@code =}, else null: a hint for {@link SeriesSource}. */
+    String metricName() {
+      String name = null;
+      for (Matcher m : matchers) {
+        if (m.name().equals(Labels.NAME) && m.op().equals("=")) {
+          name = m.value();
+        }
+      }
+      return name;
+    }
   }
 
   record MatrixSelector(VectorSelector selector, long rangeMillis) implements Expr {

@@ -55,6 +55,30 @@ public final class Parser {
     return e;
   }
 
+  /**
+   * Parses a series selector as the HTTP API's {@code match[]} takes it ({@code name}, {@code name{...}} or
+   * {@code {...}}), worded as Prometheus' {@code ParseMetricSelector}. Unlike in a query, a selector whose
+   * matchers all match the empty string parses: the API refuses it with its own message.
+   */
+  static VectorSelector parseSelector(String input) {
+    Parser p = new Parser(Lexer.tokenize(input));
+    String name = p.peek().kind() == Kind.IDENTIFIER ? p.next().text() : null;
+    List<Matcher> matchers = new ArrayList<>();
+    if (name != null) {
+      matchers.add(Matcher.of(Labels.NAME, "=", name));
+    }
+    if (p.peek().kind() == Kind.LEFT_BRACE) {
+      p.next();
+      matchers.addAll(p.matchers());
+    } else if (name == null) {
+      throw p.unexpected("");
+    }
+    if (p.peek().kind() != Kind.END) {
+      throw p.unexpected("");
+    }
+    return new VectorSelector(List.copyOf(matchers));
+  }
+
   // ---- binary operators, by precedence ----
 
   private Expr expression(int level) {
@@ -315,14 +339,21 @@ public final class Parser {
 
   /** {@code name{matchers}} or {@code {matchers}}; the opening brace has been consumed. */
   private Expr selector(String name, Token start) {
+    return vectorSelector(name, matchers(), start);
+  }
+
+  /** The matchers between braces, the opening one consumed, up to and including the closing one. */
+  private List<Matcher> matchers() {
     List<Matcher> matchers = new ArrayList<>();
-    while (peek().kind() != Kind.RIGHT_BRACE) {
+    while (insideBraces().kind() != Kind.RIGHT_BRACE) {
       Token label = label("label matching");
+      insideBraces();
       Token op = next();
       if (op.kind() != Kind.OPERATOR || !Set.of("=", "!=", "=~", "!~").contains(op.text())) {
         throw PromQlException.parse(op.offset(), "unexpected " + op.describe() + " in label matching, expected "
             + "label matching operator");
       }
+      insideBraces();
       Token value = next();
       if (value.kind() != Kind.STRING) {
         throw PromQlException.parse(value.offset(), "unexpected " + value.describe() + " in label matching, "
@@ -334,10 +365,19 @@ public final class Parser {
         throw PromQlException.parse(value.offset(), "invalid regular expression \"" + value.text() + "\": "
             + e.getDescription());
       }
+      insideBraces();
       separator(Kind.RIGHT_BRACE, "label matching");
     }
     next();
-    return vectorSelector(name, matchers, start);
+    return matchers;
+  }
+
+  /** The next token, which must not be the end: Prometheus' lexer refuses a query that ends inside braces. */
+  private Token insideBraces() {
+    if (peek().kind() == Kind.END) {
+      throw PromQlException.parse(peek().offset(), "unexpected end of input inside braces");
+    }
+    return peek();
   }
 
   private Expr vectorSelector(String name, List<Matcher> matchers, Token start) {

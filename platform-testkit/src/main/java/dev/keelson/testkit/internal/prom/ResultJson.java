@@ -9,7 +9,9 @@ import dev.keelson.testkit.internal.prom.Value.Series;
 import dev.keelson.testkit.internal.prom.Value.Text;
 import dev.keelson.testkit.internal.prom.Value.Vector;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Query results in the JSON of Prometheus' HTTP API, byte for byte where it matters to clients: timestamps as Unix
@@ -18,11 +20,13 @@ import java.util.Map;
  */
 public final class ResultJson {
 
+  private static final String SUCCESS = "{\"status\":\"success\",\"data\":";
+
   private ResultJson() {
   }
 
   static String success(Value value, long t) {
-    StringBuilder s = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"");
+    StringBuilder s = new StringBuilder(SUCCESS).append("{\"resultType\":\"");
     if (value instanceof Scalar sc) {
       s.append("scalar\",\"result\":");
       point(s, t, number(sc.value()));
@@ -60,15 +64,51 @@ public final class ResultJson {
     return s.append("}}").toString();
   }
 
+  /** The series endpoint's answer: each series' labels, {@code __name__} included. */
+  static String labelSets(Collection<Labels> series) {
+    return array(series, ResultJson::metric);
+  }
+
+  /** The label endpoints' answer: names or values. */
+  static String strings(Collection<String> values) {
+    return array(values, (s, v) -> s.append(quote(v)));
+  }
+
+  private static <T> String array(Collection<T> items, BiConsumer<StringBuilder, T> write) {
+    StringBuilder s = new StringBuilder(SUCCESS).append('[');
+    boolean first = true;
+    for (T item : items) {
+      s.append(first ? "" : ",");
+      write.accept(s, item);
+      first = false;
+    }
+    return s.append("]}").toString();
+  }
+
+  /** An object of string fields in the given order, e.g. the build information. */
+  static String object(Map<String, String> fields) {
+    StringBuilder s = new StringBuilder(SUCCESS);
+    fields(s, fields);
+    return s.append('}').toString();
+  }
+
   static String error(PromQlException e) {
-    return "{\"status\":\"error\",\"errorType\":" + quote(e.errorType()) + ",\"error\":" + quote(e.getMessage())
-        + "}";
+    return error(e.errorType(), e.getMessage());
+  }
+
+  /** Prometheus' error answer: {@code {"status":"error","errorType":"timeout","error":"query timed out ..."}}. */
+  public static String error(String errorType, String message) {
+    return "{\"status\":\"error\",\"errorType\":" + quote(errorType) + ",\"error\":" + quote(message) + "}";
   }
 
   private static void metric(StringBuilder s, Labels labels) {
+    fields(s, labels.asMap());
+  }
+
+  private static void fields(StringBuilder s, Map<String, String> fields) {
     s.append('{');
     boolean first = true;
-    for (Map.Entry<String, String> e : labels.asMap().entrySet()) {
+    for (Map.Entry<String, String> e : fields.entrySet()) {
       s.append(first ? "" : ",").append(quote(e.getKey())).append(':').append(quote(e.getValue()));
       first = false;
     }

@@ -30,5 +30,14 @@ public interface SeriesSource {
     default boolean staleAt(long t) {
       return false;
     }
+
+    /**
+     * Whether the series' samples reach into {@code [from, to]}: one lies in it, or some lie on each side of it (a
+     * TSDB chunk spans the window), which is how Prometheus' series and label endpoints pick series by time.
+     */
+    default boolean overlaps(long from, long to) {
+      List<Point> all = samples(Long.MIN_VALUE, Long.MAX_VALUE);
+      return !all.isEmpty() && all.get(0).t() <= to && all.get(all.size() - 1).t() >= from;
+    }
   }
 }

@@ -70,6 +70,20 @@ final class CurveSeries implements StoredSeries {
     return end != Long.MAX_VALUE && t >= firstScrapeAtOrAfter(end, scrapes.intervalMillis());
   }
 
+  @Override
+  public boolean overlaps(long from, long to) {
+    long interval = scrapes.intervalMillis();
+    long now = scrapes.nowMillis();
+    long first = firstScrapeAtOrAfter(start, interval);
+    long lastScrape = Math.floorDiv(Math.min(end - 1, now), interval) * interval;
+    if (first > lastScrape) {
+      return false;
+    }
+    // The staleness marker written when the target went away is a sample too.
+    long last = staleAt(now) ? firstScrapeAtOrAfter(end, interval) : lastScrape;
+    return first <= to && last >= from;
+  }
+
   private static long firstScrapeAtOrAfter(long t, long interval) {
     return Math.floorDiv(t + interval - 1, interval) * interval;
   }

@@ -7,7 +7,10 @@ import dev.keelson.testkit.internal.prom.Value.Point;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API answers in Prometheus' JSON, with its parameters and its errors. */
@@ -21,9 +24,22 @@ class QueryApiTest {
   private final QueryApi api = new QueryApi(series, Clock.fixed(Instant.ofEpochMilli(T0 + 60_500),
       ZoneOffset.UTC));
 
+  /** Parameters as alternating names and values; a name may repeat. */
+  static Map<String, List<String>> params(String... namesAndValues) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      params.computeIfAbsent(namesAndValues[i], k -> new ArrayList<>()).add(namesAndValues[i + 1]);
+    }
+    return params;
+  }
+
+  private QueryApi.Response get(String path, String... params) {
+    return api.handle("GET", path, params(params));
+  }
+
   @Test
   void anInstantQueryAnswersAVectorAtTheClocksNowByDefault() {
-    QueryApi.Response r = api.handle("GET", "/api/v1/query?query=up", null, "");
+    QueryApi.Response r = get("/api/v1/query", "query", "up");
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
@@ -32,9 +48,9 @@ class QueryApiTest {
   }
 
   @Test
-  void formPostsAndRfc3339TimesAreAcceptedAndLabelValuesEscaped() {
-    QueryApi.Response r = api.handle("POST", "/api/v1/query", "application/x-www-form-urlencoded",
-        "query=temperature%20*%202&time=2026-01-01T00:00:30Z");
+  void postsAndRfc3339TimesAreAcceptedAndLabelValuesEscaped() {
+    QueryApi.Response r = api.handle("POST", "/api/v1/query", params("query", "temperature * 2", "time",
+        "2026-01-01T00:00:30Z"));
 
     assertThat(r.body()).isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
         + "{\"metric\":{\"room\":\"a\\\"b\"},\"value\":[1767225630,\"43\"]}]}}");
@@ -42,11 +58,11 @@ class QueryApiTest {
 
   @Test
   void scalarsAndRangeQueriesHavePrometheusShape() {
-    assertThat(api.handle("GET", "/api/v1/query?query=1%2F3&time=1767225600.25", null, "").body())
+    assertThat(get("/api/v1/query", "query", "1/3", "time", "1767225600.25").body())
         .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":"
             + "[1767225600.250,\"0.3333333333333333\"]}}");
-    assertThat(api.handle("GET", "/api/v1/query_range?query=temperature&start=1767225600&end=1767225660&step=30s",
-        null, "").body())
+    assertThat(get("/api/v1/query_range", "query", "temperature", "start", "1767225600", "end", "1767225660", "step",
+        "30s").body())
         .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
             + "{\"__name__\":\"temperature\",\"room\":\"a\\\"b\"},\"values\":[[1767225600,\"21.5\"],"
             + "[1767225630,\"21.5\"],[1767225660,\"0.1\"]]}]}}");
@@ -54,19 +70,22 @@ class QueryApiTest {
 
   @Test
   void badQueriesAndParametersAnswer400WithBadData() {
-    QueryApi.Response r = api.handle("GET", "/api/v1/query?query=rate(up)", null, "");
+    QueryApi.Response r = get("/api/v1/query", "query", "rate(up)");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid parameter "
         + "\\\"query\\\": 1:6: parse error: expected type range vector in call to function \\\"rate\\\", got instant "
         + "vector\"}");
 
-    assertThat(api.handle("GET", "/api/v1/query?query=up&time=yesterday", null, "").body())
-        .contains("invalid parameter \\\"time\\\": cannot parse \\\"yesterday\\\" to a valid timestamp");
-    assertThat(api.handle("GET", "/api/v1/query_range?query=up&start=10&end=5&step=1", null, "").body())
+    assertThat(get("/api/v1/query", "query", "up", "time", "yesterday").body())
+        .contains("invalid parameter \\\"time\\\": Invalid time value for 'time': cannot parse \\\"yesterday\\\" to a "
+            + "valid timestamp");
+    assertThat(get("/api/v1/query_range", "query", "up", "start", "yesterday", "end", "5", "step", "1").body())
+        .contains("invalid parameter \\\"start\\\": cannot parse \\\"yesterday\\\" to a valid timestamp");
+    assertThat(get("/api/v1/query_range", "query", "up", "start", "10", "end", "5", "step", "1").body())
         .contains("end timestamp must not be before start time");
-    assertThat(api.handle("GET", "/api/v1/query_range?query=up&start=0&end=5&step=0", null, "").body())
+    assertThat(get("/api/v1/query_range", "query", "up", "start", "0", "end", "5", "step", "0").body())
         .contains("zero or negative query resolution step widths are not accepted");
-    assertThat(api.handle("GET", "/api/v1/query_range?query=up&start=0&end=5", null, "").status()).isEqualTo(400);
+    assertThat(get("/api/v1/query_range", "query", "up", "start", "0", "end", "5").status()).isEqualTo(400);
   }
 
   @Test
@@ -74,13 +93,12 @@ class QueryApiTest {
     series.add(metric("requests_total", "job", "api"), List.of(new Point(T0, 1), new Point(T0 + 60_000, 7)));
 
     // Both series are {job="api"} once rate() drops their names: Prometheus refuses such a vector.
-    QueryApi.Response dup = api.handle("GET", "/api/v1/query?query=rate(%7Bjob%3D%22api%22%7D%5B5m%5D)", null, "");
+    QueryApi.Response dup = get("/api/v1/query", "query", "rate({job=\"api\"}[5m])");
     assertThat(dup.status()).isEqualTo(422);
     assertThat(dup.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"execution\",\"error\":"
         + "\"vector cannot contain metrics with the same labelset\"}");
-    assertThat(api.handle("GET", "/api/v1/query?query=rate(requests_total%5B5m%5D)", null, "").status())
-        .isEqualTo(200);
-    assertThat(api.handle("GET", "/api/v1/series", null, "").status()).isEqualTo(404);
-    assertThat(api.handle("GET", "/-/ready", null, "").status()).isEqualTo(200);
+    assertThat(get("/api/v1/query", "query", "rate(requests_total[5m])").status()).isEqualTo(200);
+    assertThat(get("/api/v1/metadata").status()).isEqualTo(404);
+    assertThat(get("/-/ready").status()).isEqualTo(200);
   }
 }
