@@ -20,8 +20,10 @@ import dev.keelson.testkit.internal.controller.workload.CronJobController;
 import dev.keelson.testkit.internal.controller.workload.StatefulSetControllers;
 import dev.keelson.testkit.internal.controller.workload.WorkloadControllers;
 import dev.keelson.testkit.internal.http.ApiDispatcher;
+import dev.keelson.testkit.internal.metricsserver.MetricsServer;
 import dev.keelson.testkit.internal.prom.QueryApi;
 import dev.keelson.testkit.internal.series.PodTracker;
+import dev.keelson.testkit.internal.series.ResourceUsage;
 import dev.keelson.testkit.internal.series.ScriptedSeries;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -109,17 +111,20 @@ public final class SimulatedCluster implements AutoCloseable {
     WorkloadControllers.install(controllers, api);
     StatefulSetControllers.install(controllers, api);
     CronJobController.install(controllers, api);
+    PodTracker tracked = new PodTracker(store, Map.of("ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job",
+        api.type("batch/v1", "Job")));
+    ScriptedSeries series = new ScriptedSeries(clock, tracked);
+    MetricsServer metricsServer = new MetricsServer(store, api.type("v1", "Pod"), api.type("v1", "Node"),
+        new ResourceUsage(series, tracked));
     ScriptedMetrics scripted = new ScriptedMetrics();
     controllers.register(new HorizontalPodAutoscalerController(api, scripted));
-    ScriptedSeries series = new ScriptedSeries(clock, new PodTracker(store, Map.of(
-        "ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job", api.type("batch/v1", "Job"))));
     this.metrics = new Metrics(scripted, series);
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
     UnaryOperator<ApiCall> decide = faults::decide;
     this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new ApiDispatcher(api, requests, decide, new QueryApi(series, clock)), false);
+        new ApiDispatcher(api, requests, decide, new QueryApi(series, clock), metricsServer), false);
     server.init();
     for (String ns : SYSTEM_NAMESPACES) {
       ObjectNode namespace = Json.object();
@@ -215,7 +220,7 @@ public final class SimulatedCluster implements AutoCloseable {
     return nodes;
   }
 
-  /** The metric values autoscalers see and the series the simulated Prometheus serves. */
+  /** The metric values autoscalers see and the series the simulated Prometheus and resource metrics API serve. */
   public Metrics metrics() {
     return metrics;
   }

@@ -9,6 +9,7 @@ import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.Selector;
+import dev.keelson.testkit.internal.metricsserver.MetricsServer;
 import dev.keelson.testkit.internal.prom.QueryApi;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -28,8 +29,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, and its Prometheus query
- * API under {@value #PROMETHEUS_PATH} (neither logged as API calls nor subject to API faults).
+ * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, with the resource metrics
+ * API ({@code metrics.k8s.io}) that kube-apiserver aggregates from metrics-server, and its Prometheus query API under
+ * {@value #PROMETHEUS_PATH} (neither logged as API calls nor subject to API faults).
  */
 public final class ApiDispatcher extends Dispatcher {
 
@@ -42,6 +44,7 @@ public final class ApiDispatcher extends Dispatcher {
   private final RequestLog log;
   private final UnaryOperator<ApiCall> faults;
   private final QueryApi prometheus;
+  private final ResourceMetricsApi resourceMetrics;
   private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "keelson-watch-sender");
     t.setDaemon(true);
@@ -52,11 +55,14 @@ public final class ApiDispatcher extends Dispatcher {
    * @param faults consulted before each request is handled: returns null to proceed, or a call whose status the
    *     request is answered with (an injected fault)
    */
-  public ApiDispatcher(ApiServer api, RequestLog log, UnaryOperator<ApiCall> faults, QueryApi prometheus) {
+  public ApiDispatcher(ApiServer api, RequestLog log, UnaryOperator<ApiCall> faults, QueryApi prometheus,
+      MetricsServer metricsServer) {
     this.api = api;
     this.log = log;
     this.faults = faults;
     this.prometheus = prometheus;
+    this.resourceMetrics = new ResourceMetricsApi(metricsServer, api.store(), api.type("v1", "Pod"),
+        api.type("v1", "Node"));
   }
 
   @Override
@@ -71,7 +77,8 @@ public final class ApiDispatcher extends Dispatcher {
       return new MockResponse().setResponseCode(r.status()).setHeader("Content-Type", r.contentType())
           .setBody(r.body());
     }
-    Optional<ApiPath> parsed = ApiPath.parse(path, api.types());
+    Optional<ApiPath> parsed = ApiPath.parse(path, api.types())
+        .or(() -> ApiPath.parse(path, ResourceMetricsApi::byPlural));
     if (parsed.isEmpty()) {
       return recordUnknown(method, path, body, status(new ApiException(404, "NotFound",
           "the server could not find the requested resource", null, null, List.of(), null)));
@@ -87,7 +94,13 @@ public final class ApiDispatcher extends Dispatcher {
     }
     MockResponse response;
     try {
-      response = p.type() == null ? discovery(p) : handle(request, verb, p, body);
+      if (p.type() == null) {
+        response = discovery(p);
+      } else if (ResourceMetricsApi.serves(p.type())) {
+        response = json(200, resourceMetrics.handle(verb, p, labels(p), fields(p)));
+      } else {
+        response = handle(request, verb, p, body);
+      }
     } catch (ApiException e) {
       response = status(e);
     } catch (RuntimeException e) {
@@ -106,7 +119,10 @@ public final class ApiDispatcher extends Dispatcher {
   }
 
   private ApiCall call(String verb, String method, String path, ApiPath p, int status, String body) {
-    return new ApiCall(verb, method, path, p.type() == null ? "" : p.type().plural(),
+    // The resource metrics API's pods and nodes go by their group too, so they are not counted as core ones.
+    String resource = p.type() == null ? "" : ResourceMetricsApi.serves(p.type()) ? p.type().groupResource()
+        : p.type().plural();
+    return new ApiCall(verb, method, path, resource,
         p.namespace() == null ? "" : p.namespace(), p.name() == null ? "" : p.name(),
         p.subresource() == null ? "" : p.subresource(), status, digest(body));
   }

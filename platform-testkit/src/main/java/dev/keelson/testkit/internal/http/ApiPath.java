@@ -21,7 +21,16 @@ import java.util.Optional;
 record ApiPath(ResourceType type, String namespace, String name, String subresource, Map<String, String> query,
     String discovery) {
 
+  /** Finds a resource by URL parts, e.g. ("apps", "v1", "deployments"). */
+  interface Lookup {
+    Optional<ResourceType> byPlural(String group, String version, String plural);
+  }
+
   static Optional<ApiPath> parse(String rawPath, ResourceTypes types) {
+    return parse(rawPath, types::byPlural);
+  }
+
+  static Optional<ApiPath> parse(String rawPath, Lookup types) {
     String path = rawPath;
     Map<String, String> query = new HashMap<>();
     int q = rawPath.indexOf('?');
