@@ -117,7 +117,7 @@ public final class SimulatedCluster implements AutoCloseable {
     MetricsServer metricsServer = new MetricsServer(store, api.type("v1", "Pod"), api.type("v1", "Node"),
         new ResourceUsage(series, tracked));
     ScriptedMetrics scripted = new ScriptedMetrics();
-    controllers.register(new HorizontalPodAutoscalerController(api, scripted));
+    controllers.register(new HorizontalPodAutoscalerController(api, metricsServer, scripted));
     this.metrics = new Metrics(scripted, series);
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
@@ -220,7 +220,10 @@ public final class SimulatedCluster implements AutoCloseable {
     return nodes;
   }
 
-  /** The metric values autoscalers see and the series the simulated Prometheus and resource metrics API serve. */
+  /**
+   * The pods' series the simulated Prometheus, the resource metrics API and autoscalers read, and the custom and
+   * external metric values autoscalers see.
+   */
   public Metrics metrics() {
     return metrics;
   }
