@@ -59,7 +59,7 @@ public final class Tour {
       plan.creates().forEach(c -> out.println("  + " + c.ref()));
 
       step("2. Apply, and wait for the rollout on the virtual clock");
-      cluster.metrics().cpuUtilization("shop", "web", 55);   // what the autoscaler will see
+      cluster.metrics().cpuUtilization("shop", "web", 55);   // each pod at 55% of its CPU request
       ApplyResult first = applyAndWait(cluster, plan);
       cluster.advance(Duration.ofMinutes(2));                 // the autoscaler brings web to its minimum of 3
       out.println(first.summary() + "; " + first.requests() + " write requests for " + plan.changes().size()

@@ -26,7 +26,8 @@ import java.util.Optional;
  *     {@code buildinfo}, {@code ready}, {@code healthy}; empty for a path neither serves
  * @param method HTTP method
  * @param path request path with query
- * @param resource resource plural, e.g. {@code deployments}, or empty
+ * @param resource resource plural, e.g. {@code deployments}, or empty; the resource metrics API's are
+ *     {@code pods.metrics.k8s.io} and {@code nodes.metrics.k8s.io}
  * @param namespace namespace, or empty
  * @param name object name, or empty
  * @param subresource subresource, or empty

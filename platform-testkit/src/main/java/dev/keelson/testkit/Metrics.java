@@ -8,21 +8,25 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Metrics of the simulated cluster, scripted by the test, for two readers:
+ * Metrics of the simulated cluster, scripted by the test. The pods' series are the one source of truth for CPU and
+ * memory: the simulated Prometheus, the resource metrics API and the autoscalers all read them.
  * <ul>
- *   <li>horizontal pod autoscalers, which evaluate utilisation, per-pod and external metrics every 15 s of virtual
- *       time ({@link #cpuUtilization}, {@link #podMetric}, {@link #externalMetric});</li>
- *   <li>the simulated Prometheus at {@link SimulatedCluster#prometheusUrl()}, which serves per-pod series under the
- *       names real exporters use ({@code http_requests_total}, {@code http_request_duration_seconds_bucket},
+ *   <li>The simulated Prometheus at {@link SimulatedCluster#prometheusUrl()} serves per-pod series under the names
+ *       real exporters use ({@code http_requests_total}, {@code http_request_duration_seconds_bucket},
  *       {@code container_cpu_usage_seconds_total}, {@code container_memory_working_set_bytes}, ...) for the live pods
  *       of each workload, so release analysis and rightsizing run the PromQL they run in production.</li>
+ *   <li>The resource metrics API ({@code metrics.k8s.io/v1beta1}, what {@code client.top()} and {@code kubectl top}
+ *       read) serves the same CPU and memory as metrics-server would: usage over its 15 s window, per container,
+ *       for pods it has scraped twice. Horizontal pod autoscalers read their Resource metrics (CPU and memory
+ *       utilisation) from it, per pod, every 15 s of virtual time.</li>
+ *   <li>Autoscalers' Pods and External metrics come from {@link #podMetric} and {@link #externalMetric}.</li>
  * </ul>
  * Scripted values take effect at the virtual now and stay until scripted again; functions receive the seconds of
  * virtual time elapsed since they were scripted. Rates are per pod: a workload of four pods scripted at 25 requests
  * per second serves 100.
  *
  * <pre>{@code
- * cluster.metrics().cpuUtilization("shop", "web", 140);            // the HPA scales web up
+ * cluster.metrics().cpuUtilization("shop", "web", 140);            // each pod of web at 140% of its CPU request
  * cluster.metrics().requestRate("shop", "web", 25)                 // each pod of web: 25 req/s ...
  *     .errorRate("shop", "web", 0.001)                             // ... 0.1% of them answered 500
  *     .latency("shop", "web", q -> 0.020 + 0.180 * q);             // durations from 20 ms (p0) to 200 ms (p100)
@@ -40,25 +44,31 @@ public final class Metrics {
     this.series = series;
   }
 
-  /** Average CPU use of the workload's pods, in percent of their requests, as autoscalers see it. */
+  /**
+   * CPU each container of the workload's pods uses, in percent of its CPU request: the autoscalers' utilisation;
+   * see {@link PodMetrics#cpuUtilization(double)}.
+   */
   public Metrics cpuUtilization(String namespace, String workload, double percent) {
-    metrics.setUtilization(namespace, workload, "cpu", percent);
+    forWorkload(namespace, workload).cpuUtilization(percent);
     return this;
   }
 
-  /** Average memory use of the workload's pods, in percent of their requests, as autoscalers see it. */
+  /**
+   * Working-set memory of each container of the workload's pods, in percent of its memory request; see
+   * {@link PodMetrics#memoryUtilization(double)}.
+   */
   public Metrics memoryUtilization(String namespace, String workload, double percent) {
-    metrics.setUtilization(namespace, workload, "memory", percent);
+    forWorkload(namespace, workload).memoryUtilization(percent);
     return this;
   }
 
-  /** Average value of a custom per-pod metric, e.g. requests per second, as autoscalers see it. */
+  /** Average value of a custom per-pod metric, e.g. requests per second, as autoscalers' Pods metrics see it. */
   public Metrics podMetric(String namespace, String workload, String metric, double averageValue) {
     metrics.setPodMetric(namespace, workload, metric, averageValue);
     return this;
   }
 
-  /** Value of an external metric, e.g. a queue's depth, as autoscalers see it. */
+  /** Value of an external metric, e.g. a queue's depth, as autoscalers' External metrics see it. */
   public Metrics externalMetric(String metric, double value) {
     metrics.setExternal(metric, value);
     return this;

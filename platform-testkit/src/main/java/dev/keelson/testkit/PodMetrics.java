@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Series of a set of pods (a workload's, a label selector's, or one pod) for the simulated Prometheus. Each value
+ * Series of a set of pods (a workload's, a label selector's, or one pod) for the simulated Prometheus (and, for CPU
+ * and memory, the resource metrics API and the autoscalers that read it). Each value
  * applies to every pod of the set while it runs (from its first container start until it is deleted or finishes),
  * takes effect at the virtual now and stays until scripted again. A function receives the seconds of virtual time
  * since it was scripted.
@@ -20,8 +21,10 @@ import java.util.function.DoubleUnaryOperator;
  *       {@link #errorRate};</li>
  *   <li>{@code http_request_duration_seconds_bucket{le}}, {@code _sum}, {@code _count}: histogram of request
  *       durations, once {@link #latency} is scripted too;</li>
- *   <li>{@code container_cpu_usage_seconds_total{container}}: counter of CPU seconds, from {@link #cpuUsage};</li>
- *   <li>{@code container_memory_working_set_bytes{container}}: gauge, from {@link #memoryUsage};</li>
+ *   <li>{@code container_cpu_usage_seconds_total{container}}: counter of CPU seconds, from {@link #cpuUsage} or
+ *       {@link #cpuUtilization};</li>
+ *   <li>{@code container_memory_working_set_bytes{container}}: gauge, from {@link #memoryUsage} or
+ *       {@link #memoryUtilization};</li>
  *   <li>{@code kube_pod_container_resource_requests} / {@code _limits{container,node,resource,unit}}: from the pod's
  *       spec, always.</li>
  * </ul>
@@ -92,6 +95,31 @@ public final class PodMetrics {
     return set(Property.CPU_CORES, Signal.of(coresAt));
   }
 
+  /**
+   * CPU each container uses, in percent of its own CPU request (a container requesting none uses none): the
+   * utilisation an autoscaler's Resource metric sees, whatever the containers request. Like {@link #cpuUsage}, it
+   * shows in {@code container_cpu_usage_seconds_total} and the resource metrics API, and replaces what either
+   * scripted before for these pods.
+   */
+  public PodMetrics cpuUtilization(double percentOfRequest) {
+    return share(Property.CPU_CORES, Signal.constant(nonNegative(percentOfRequest, "CPU utilisation") / 100));
+  }
+
+  /** CPU each container uses, in percent of its CPU request, as a function of the seconds since now. */
+  public PodMetrics cpuUtilization(DoubleUnaryOperator percentOfRequestAt) {
+    return share(Property.CPU_CORES, Signal.of(t -> percentOfRequestAt.applyAsDouble(t) / 100));
+  }
+
+  /** Working-set memory of each container, in percent of its own memory request (none without a request). */
+  public PodMetrics memoryUtilization(double percentOfRequest) {
+    return share(Property.MEMORY_BYTES, Signal.constant(nonNegative(percentOfRequest, "memory utilisation") / 100));
+  }
+
+  /** Working-set memory of each container, in percent of its memory request, as a function of the seconds since now. */
+  public PodMetrics memoryUtilization(DoubleUnaryOperator percentOfRequestAt) {
+    return share(Property.MEMORY_BYTES, Signal.of(t -> percentOfRequestAt.applyAsDouble(t) / 100));
+  }
+
   /** Working-set memory of each container, in bytes. */
   public PodMetrics memoryUsage(double bytes) {
     return set(Property.MEMORY_BYTES, Signal.constant(nonNegative(bytes, "memory usage")));
@@ -108,6 +136,11 @@ public final class PodMetrics {
    */
   public SeriesScript series(String metricName, Map<String, String> labels) {
     return new SeriesScript(series, scope, metricName, labels);
+  }
+
+  private PodMetrics share(Property property, Signal shareOfRequest) {
+    series.setShareOfRequest(scope, property, shareOfRequest);
+    return this;
   }
 
   private PodMetrics set(Property property, Signal signal) {

@@ -21,8 +21,10 @@ import dev.keelson.testkit.internal.controller.workload.CronJobController;
 import dev.keelson.testkit.internal.controller.workload.StatefulSetControllers;
 import dev.keelson.testkit.internal.controller.workload.WorkloadControllers;
 import dev.keelson.testkit.internal.http.ApiDispatcher;
+import dev.keelson.testkit.internal.metricsserver.MetricsServer;
 import dev.keelson.testkit.internal.prom.QueryApi;
 import dev.keelson.testkit.internal.series.PodTracker;
+import dev.keelson.testkit.internal.series.ResourceUsage;
 import dev.keelson.testkit.internal.series.ScriptedSeries;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -110,16 +112,19 @@ public final class SimulatedCluster implements AutoCloseable {
     WorkloadControllers.install(controllers, api);
     StatefulSetControllers.install(controllers, api);
     CronJobController.install(controllers, api);
+    PodTracker tracked = new PodTracker(store, Map.of("ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job",
+        api.type("batch/v1", "Job")));
+    ScriptedSeries series = new ScriptedSeries(clock, tracked);
+    MetricsServer metricsServer = new MetricsServer(store, api.type("v1", "Pod"), api.type("v1", "Node"),
+        new ResourceUsage(series, tracked));
     ScriptedMetrics scripted = new ScriptedMetrics();
-    controllers.register(new HorizontalPodAutoscalerController(api, scripted));
-    ScriptedSeries series = new ScriptedSeries(clock, new PodTracker(store, Map.of(
-        "ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job", api.type("batch/v1", "Job"))));
+    controllers.register(new HorizontalPodAutoscalerController(api, metricsServer, scripted));
     this.metrics = new Metrics(scripted, series);
     this.nodes = new Nodes(nodeControllers.fleet());
     this.script = new ClusterScript(nodeControllers.behaviours());
     this.faults = new ApiFaults(store::dropWatches, store::compact);
     this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new ApiDispatcher(api, requests, faults::decide, new QueryApi(series, clock)), false);
+        new ApiDispatcher(api, requests, faults::decide, new QueryApi(series, clock), metricsServer), false);
     server.init();
     for (String ns : SYSTEM_NAMESPACES) {
       ObjectNode namespace = Json.object();
@@ -217,7 +222,10 @@ public final class SimulatedCluster implements AutoCloseable {
     return nodes;
   }
 
-  /** The metric values autoscalers see and the series the simulated Prometheus serves. */
+  /**
+   * The pods' series the simulated Prometheus, the resource metrics API and autoscalers read, and the custom and
+   * external metric values autoscalers see.
+   */
   public Metrics metrics() {
     return metrics;
   }

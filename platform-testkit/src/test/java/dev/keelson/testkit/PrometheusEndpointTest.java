@@ -135,6 +135,20 @@ class PrometheusEndpointTest {
   }
 
   @Test
+  void utilisationIsScriptedAsAShareOfEachContainersRequest() {
+    client.resource(deployment("web", 2, "stable")).create();
+    cluster.awaitIdle();
+    cluster.metrics().forWorkload("shop", "web").cpuUtilization(150).memoryUtilization(50);
+    cluster.advance(Duration.ofMinutes(10));
+
+    assertThat(single("sum(rate(container_cpu_usage_seconds_total{namespace=\"shop\"}[5m])) / "
+        + "sum(kube_pod_container_resource_requests{namespace=\"shop\",resource=\"cpu\"})"))
+        .isCloseTo(1.5, within(1e-9));
+    assertThat(byPod("container_memory_working_set_bytes{namespace=\"shop\"}").values())
+        .as("half of 128Mi").containsOnly(64.0 * 1024 * 1024);
+  }
+
+  @Test
   void canaryPodsScriptedBySelectorDifferFromStablePods() {
     client.resource(deployment("web", 3, "stable")).create();
     client.resource(deployment("web-canary", 1, "canary")).create();

@@ -1,15 +1,17 @@
 package dev.keelson.testkit.internal.controller;
 
-import dev.keelson.core.validation.Quantities;
 import dev.keelson.testkit.internal.api.ApiException;
 import dev.keelson.testkit.internal.api.ApiServer;
 import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.WatchEvent;
+import dev.keelson.testkit.internal.controller.MetricProposals.Proposal;
+import dev.keelson.testkit.internal.metricsserver.MetricsServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,28 +20,29 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The horizontal pod autoscaler (autoscaling/v2) on the virtual clock, fed by {@link ScriptedMetrics}: every
- * 15 s it computes the desired replicas per metric ({@code ceil(current × value / target)}, within the 10%
- * tolerance), takes the largest, applies the behaviour (scale-up at most 100% or 4 pods per 15 s, scale-down
- * stabilised over 300 s unless configured otherwise), clamps to min/max and scales the target.
+ * The horizontal pod autoscaler (autoscaling/v2) on the virtual clock. Every 15 s it asks each metric for a replica
+ * count ({@link MetricProposals}: Resource metrics from the simulated metrics-server, computed per pod as
+ * {@link ReplicaCalculator} does), takes the largest, applies the behaviour (scale-up at most 100% or 4 pods per
+ * 15 s, scale-down stabilised over 300 s counting from the first evaluation unless configured otherwise), clamps to
+ * min/max and scales the target. A target outside min/max is brought inside without metrics; one scaled to zero is
+ * left alone.
  */
 public final class HorizontalPodAutoscalerController implements Controller {
 
   static final Duration SYNC_PERIOD = Duration.ofSeconds(15);
-  static final double TOLERANCE = 0.1;
   private static final String MANAGER = "kube-controller-manager";
 
   private record Recommendation(Instant at, int replicas) {
   }
 
   private final ApiServer api;
-  private final ScriptedMetrics metrics;
+  private final MetricProposals metrics;
   private final ResourceType hpas;
   private final Map<String, Deque<Recommendation>> history = new ConcurrentHashMap<>();
 
-  public HorizontalPodAutoscalerController(ApiServer api, ScriptedMetrics metrics) {
+  public HorizontalPodAutoscalerController(ApiServer api, MetricsServer metricsServer, ScriptedMetrics scripted) {
     this.api = api;
-    this.metrics = metrics;
+    this.metrics = new MetricProposals(api, metricsServer, scripted);
     this.hpas = api.type("autoscaling/v2", "HorizontalPodAutoscaler");
   }
 
@@ -81,29 +84,50 @@ public final class HorizontalPodAutoscalerController implements Controller {
     int current = target.path("spec").path("replicas").asInt(1);
     int min = spec.path("minReplicas").asInt(1);
     int max = spec.path("maxReplicas").asInt(current);
-    Integer proposal = null;
-    ArrayNode currentMetrics = Json.NODES.arrayNode();
-    for (JsonNode m : spec.path("metrics")) {
-      Integer p = proposal(ns, targetName, m, current, currentMetrics);
-      if (p != null && (proposal == null || p > proposal)) {
-        proposal = p;
-      }
-    }
-    if (proposal == null) {
-      writeStatus(hpa, current, current, false, "FailedGetResourceMetric", "the HPA was unable to compute the "
-          + "replica count: no metrics returned from the scripted metrics", null);
+    Instant now = api.store().clock().instant();
+    // As upstream, the first evaluation's replicas count as a recommendation: no scale-down within the window.
+    history.computeIfAbsent(key, k -> new ArrayDeque<>(List.of(new Recommendation(now, current))));
+    if (current == 0 && min != 0) {
+      writeStatus(hpa, current, current, false, "ScalingDisabled", "scaling is disabled since the replica count "
+          + "of the target is zero", null);
       return Optional.of(SYNC_PERIOD);
     }
-    Instant now = api.store().clock().instant();
-    int desired = stabilise(key, spec, proposal, current, now);
-    desired = rateLimit(spec, current, desired);
+    int desired;
     String limitedReason = "DesiredWithinRange";
-    if (desired > max) {
-      desired = max;
-      limitedReason = "TooManyReplicas";
-    } else if (desired < min) {
-      desired = min;
-      limitedReason = "TooFewReplicas";
+    ArrayNode currentMetrics = Json.NODES.arrayNode();
+    String metricName = null;
+    if (current > max || current < min) {
+      desired = current > max ? max : min;
+      limitedReason = current > max ? "TooManyReplicas" : "TooFewReplicas";
+    } else {
+      Proposal best = null;
+      Proposal firstFailure = null;
+      for (JsonNode m : metricSpecs(spec)) {
+        Proposal p = metrics.propose(ns, target, m, current);
+        if (p.isFailure()) {
+          firstFailure = firstFailure == null ? p : firstFailure;
+        } else {
+          currentMetrics.add(p.status());
+          best = best == null || p.replicas() > best.replicas() ? p : best;
+        }
+      }
+      // All metrics failing, or some failing while the others would scale down: nothing moves.
+      if (firstFailure != null && (best == null || best.replicas() < current)) {
+        writeStatus(hpa, current, current, false, firstFailure.failureReason(), firstFailure.failure(), null);
+        return Optional.of(SYNC_PERIOD);
+      }
+      if (best == null) {
+        return Optional.of(SYNC_PERIOD);
+      }
+      metricName = best.name();
+      desired = rateLimit(spec, current, stabilise(key, spec, best.replicas(), current, now));
+      if (desired > max) {
+        desired = max;
+        limitedReason = "TooManyReplicas";
+      } else if (desired < min) {
+        desired = min;
+        limitedReason = "TooFewReplicas";
+      }
     }
     String lastScale = null;
     if (desired != current) {
@@ -113,75 +137,29 @@ public final class HorizontalPodAutoscalerController implements Controller {
       api.update(targetType.get(), ns, scaled, MANAGER, false);
       lastScale = api.store().now();
     }
-    writeStatus(hpa, current, desired, true, limitedReason, null, lastScale, currentMetrics);
+    writeStatus(hpa, current, desired, true, limitedReason, metricName, lastScale, currentMetrics);
     return Optional.of(SYNC_PERIOD);
   }
 
-  private Integer proposal(String ns, String workload, JsonNode metric, int current, ArrayNode currentMetrics) {
-    String type = metric.path("type").asString("");
-    switch (type) {
-      case "Resource" -> {
-        String resource = metric.path("resource").path("name").asString("");
-        JsonNode target = metric.path("resource").path("target");
-        Optional<Double> value = metrics.utilization(ns, workload, resource);
-        if (value.isEmpty() || !target.has("averageUtilization")) {
-          return null;
-        }
-        ObjectNode m = currentMetrics.addObject();
-        m.put("type", "Resource");
-        m.putObject("resource").put("name", resource).putObject("current")
-            .put("averageUtilization", (int) Math.round(value.get()));
-        return byRatio(value.get() / target.path("averageUtilization").asDouble(), current);
-      }
-      case "Pods" -> {
-        String name = metric.path("pods").path("metric").path("name").asString("");
-        Optional<Double> value = metrics.podMetric(ns, workload, name);
-        if (value.isEmpty()) {
-          return null;
-        }
-        double target = quantity(metric.path("pods").path("target").path("averageValue"));
-        ObjectNode m = currentMetrics.addObject();
-        m.put("type", "Pods");
-        m.putObject("pods").putObject("metric").put("name", name);
-        return byRatio(value.get() / target, current);
-      }
-      case "External" -> {
-        String name = metric.path("external").path("metric").path("name").asString("");
-        Optional<Double> value = metrics.external(name);
-        if (value.isEmpty()) {
-          return null;
-        }
-        double target = quantity(metric.path("external").path("target").path("averageValue"));
-        ObjectNode m = currentMetrics.addObject();
-        m.put("type", "External");
-        m.putObject("external").putObject("metric").put("name", name);
-        // An external AverageValue target divides the total by the target per pod.
-        int desired = (int) Math.ceil(value.get() / target);
-        return Math.abs((double) desired / Math.max(1, current) - 1.0) <= TOLERANCE ? current : desired;
-      }
-      default -> {
-        return null;
-      }
+  /**
+   * {@code spec.metrics}, or what the API server makes of their absence: autoscaling/v1's
+   * {@code targetCPUUtilizationPercentage}, else autoscaling/v2's default of 80% CPU.
+   */
+  private static JsonNode metricSpecs(JsonNode spec) {
+    if (!spec.path("metrics").isEmpty()) {
+      return spec.path("metrics");
     }
-  }
-
-  private static double quantity(JsonNode node) {
-    return node.isNumber() ? node.asDouble() : Quantities.parse(node.asString("0")).doubleValue();
-  }
-
-  /** Kubernetes' replica calculation: keep the count within the tolerance, else ceil(ratio × current). */
-  static int byRatio(double usageRatio, int current) {
-    if (Math.abs(usageRatio - 1.0) <= TOLERANCE) {
-      return current;
-    }
-    return (int) Math.ceil(usageRatio * current);
+    ArrayNode cpu = Json.NODES.arrayNode();
+    cpu.addObject().put("type", "Resource").putObject("resource").put("name", "cpu").putObject("target")
+        .put("type", "Utilization").put("averageUtilization", spec.path("targetCPUUtilizationPercentage").asInt(80));
+    return cpu;
   }
 
   /** Scale-down takes the highest recommendation of the window (300 s by default); scale-up the lowest (0 s). */
   private int stabilise(String key, JsonNode spec, int proposal, int current, Instant now) {
     long downWindow = spec.path("behavior").path("scaleDown").path("stabilizationWindowSeconds").asLong(300);
     long upWindow = spec.path("behavior").path("scaleUp").path("stabilizationWindowSeconds").asLong(0);
-    Deque<Recommendation> recs = history.computeIfAbsent(key, k -> new ArrayDeque<>());
+    Deque<Recommendation> recs = history.get(key);
     recs.addLast(new Recommendation(now, proposal));
     Instant oldest = now.minusSeconds(Math.max(downWindow, upWindow));
     while (!recs.isEmpty() && recs.peekFirst().at().isBefore(oldest)) {
@@ -190,10 +168,11 @@ public final class HorizontalPodAutoscalerController implements Controller {
     int upMin = proposal;
     int downMax = proposal;
     for (Recommendation r : recs) {
-      if (!r.at().isBefore(now.minusSeconds(upWindow))) {
+      // Strictly within the window, as upstream: a recommendation exactly one window old no longer counts.
+      if (r.at().isAfter(now.minusSeconds(upWindow))) {
         upMin = Math.min(upMin, r.replicas());
       }
-      if (!r.at().isBefore(now.minusSeconds(downWindow))) {
+      if (r.at().isAfter(now.minusSeconds(downWindow))) {
         downMax = Math.max(downMax, r.replicas());
       }
     }
@@ -220,6 +199,9 @@ public final class HorizontalPodAutoscalerController implements Controller {
     writeStatus(hpa, current, desired, active, reason, message, lastScale, null);
   }
 
+  /**
+   * @param message when active, the name of the metric behind the count (or null); otherwise what went wrong
+   */
   private void writeStatus(ObjectNode hpa, int current, int desired, boolean active, String reason, String message,
       String lastScale, ArrayNode currentMetrics) {
     ObjectNode updated = hpa.deepCopy();
@@ -234,10 +216,16 @@ public final class HorizontalPodAutoscalerController implements Controller {
       status.set("currentMetrics", currentMetrics);
     }
     ArrayNode conditions = status.putArray("conditions");
-    condition(hpa, conditions, "AbleToScale", active || !reason.equals("FailedGetScale"), active
-        ? "ReadyForNewScale" : reason, active ? "recommended size matches current size" : message);
-    condition(hpa, conditions, "ScalingActive", active, active ? "ValidMetricFound" : reason, active
-        ? "the HPA was able to successfully calculate a replica count" : message);
+    if (active) {
+      condition(hpa, conditions, "AbleToScale", true, "ReadyForNewScale", "recommended size matches current size");
+    } else if (reason.equals("FailedGetScale")) {
+      condition(hpa, conditions, "AbleToScale", false, reason, message);
+    } else {
+      condition(hpa, conditions, "AbleToScale", true, "SucceededGetScale", "the HPA controller was able to get the "
+          + "target's current scale");
+    }
+    condition(hpa, conditions, "ScalingActive", active, active ? "ValidMetricFound" : reason, !active ? message
+        : "the HPA was able to successfully calculate a replica count" + (message == null ? "" : " from " + message));
     if (active) {
       boolean limited = !reason.equals("DesiredWithinRange");
       condition(hpa, conditions, "ScalingLimited", limited, reason, limited

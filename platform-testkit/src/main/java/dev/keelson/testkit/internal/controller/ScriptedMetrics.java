@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Metric values a test scripts for the simulated metrics pipeline: resource utilisation and per-pod metrics by
- * workload, external metrics by name. The HPA controller reads them as the metrics APIs would serve them.
+ * Values a test scripts for the custom and external metrics APIs: per-pod metrics by workload (averaged over its
+ * pods), external metrics by name. The HPA controller reads them for its Pods and External metrics; Resource metrics
+ * come from the pods' CPU and memory series instead.
  */
 public final class ScriptedMetrics {
 
@@ -14,11 +15,6 @@ public final class ScriptedMetrics {
 
   private static String key(String kind, String namespace, String workload, String metric) {
     return kind + "|" + namespace + "|" + workload + "|" + metric;
-  }
-
-  /** Average utilisation of a resource ({@code cpu}, {@code memory}) in percent of requests over the pods. */
-  public void setUtilization(String namespace, String workload, String resource, double percent) {
-    values.put(key("resource", namespace, workload, resource), percent);
   }
 
   /** Average value of a per-pod metric over the workload's pods. */
@@ -29,10 +25,6 @@ public final class ScriptedMetrics {
   /** Value of an external metric. */
   public void setExternal(String metric, double value) {
     values.put(key("external", "", "", metric), value);
-  }
-
-  public Optional<Double> utilization(String namespace, String workload, String resource) {
-    return Optional.ofNullable(values.get(key("resource", namespace, workload, resource)));
   }
 
   public Optional<Double> podMetric(String namespace, String workload, String metric) {

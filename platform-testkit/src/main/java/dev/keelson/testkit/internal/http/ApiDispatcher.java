@@ -10,6 +10,7 @@ import dev.keelson.testkit.internal.api.Json;
 import dev.keelson.testkit.internal.api.ObjectStore;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.Selector;
+import dev.keelson.testkit.internal.metricsserver.MetricsServer;
 import dev.keelson.testkit.internal.prom.QueryApi;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -31,8 +32,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, and its Prometheus API
- * under {@value #PROMETHEUS_PATH}: every request of both is logged as an {@link ApiCall} and may be answered by an
+ * Serves the Kubernetes REST API of the simulated cluster over the fabric8 mock web server, with the resource metrics
+ * API ({@code metrics.k8s.io}) that kube-apiserver aggregates from metrics-server, and its Prometheus API under
+ * {@value #PROMETHEUS_PATH}: every request of them is logged as an {@link ApiCall} and may be answered by an
  * injected {@link Fault} instead.
  */
 public final class ApiDispatcher extends Dispatcher {
@@ -46,6 +48,7 @@ public final class ApiDispatcher extends Dispatcher {
   private final RequestLog log;
   private final Function<ApiCall, Fault> faults;
   private final QueryApi prometheus;
+  private final ResourceMetricsApi resourceMetrics;
   private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "keelson-watch-sender");
     t.setDaemon(true);
@@ -55,11 +58,14 @@ public final class ApiDispatcher extends Dispatcher {
   /**
    * @param faults consulted before each request is handled: returns null to proceed, or the fault to answer it with
    */
-  public ApiDispatcher(ApiServer api, RequestLog log, Function<ApiCall, Fault> faults, QueryApi prometheus) {
+  public ApiDispatcher(ApiServer api, RequestLog log, Function<ApiCall, Fault> faults, QueryApi prometheus,
+      MetricsServer metricsServer) {
     this.api = api;
     this.log = log;
     this.faults = faults;
     this.prometheus = prometheus;
+    this.resourceMetrics = new ResourceMetricsApi(metricsServer, api.store(), api.type("v1", "Pod"),
+        api.type("v1", "Node"));
   }
 
   @Override
@@ -70,7 +76,8 @@ public final class ApiDispatcher extends Dispatcher {
     if (isPrometheus(path)) {
       return prometheus(request, method, path, body);
     }
-    Optional<ApiPath> parsed = ApiPath.parse(path, api.types());
+    Optional<ApiPath> parsed = ApiPath.parse(path, api.types())
+        .or(() -> ApiPath.parse(path, ResourceMetricsApi::byPlural));
     if (parsed.isEmpty()) {
       return recordUnknown(method, path, body, status(new ApiException(404, "NotFound",
           "the server could not find the requested resource", null, null, List.of(), null)));
@@ -84,7 +91,13 @@ public final class ApiDispatcher extends Dispatcher {
     }
     MockResponse response;
     try {
-      response = p.type() == null ? discovery(p) : handle(request, verb, p, body);
+      if (p.type() == null) {
+        response = discovery(p);
+      } else if (ResourceMetricsApi.serves(p.type())) {
+        response = json(200, resourceMetrics.handle(verb, p, labels(p), fields(p)));
+      } else {
+        response = handle(request, verb, p, body);
+      }
     } catch (ApiException e) {
       response = status(e);
     } catch (RuntimeException e) {
@@ -134,7 +147,10 @@ public final class ApiDispatcher extends Dispatcher {
   }
 
   private static ApiCall call(String verb, String method, String path, ApiPath p, String body) {
-    return new ApiCall(verb, method, path, p.type() == null ? "" : p.type().plural(),
+    // The resource metrics API's pods and nodes go by their group too, so they are not counted as core ones.
+    String resource = p.type() == null ? "" : ResourceMetricsApi.serves(p.type()) ? p.type().groupResource()
+        : p.type().plural();
+    return new ApiCall(verb, method, path, resource,
         p.namespace() == null ? "" : p.namespace(), p.name() == null ? "" : p.name(),
         p.subresource() == null ? "" : p.subresource(), 0, digest(body), p.parameters());
   }

@@ -21,7 +21,16 @@ import java.util.Optional;
 record ApiPath(ResourceType type, String namespace, String name, String subresource, Map<String, String> query,
     Map<String, List<String>> parameters, String discovery) {
 
+  /** Finds a resource by URL parts, e.g. ("apps", "v1", "deployments"). */
+  interface Lookup {
+    Optional<ResourceType> byPlural(String group, String version, String plural);
+  }
+
   static Optional<ApiPath> parse(String rawPath, ResourceTypes types) {
+    return parse(rawPath, types::byPlural);
+  }
+
+  static Optional<ApiPath> parse(String rawPath, Lookup types) {
     int q = rawPath.indexOf('?');
     String path = q < 0 ? rawPath : rawPath.substring(0, q);
     Map<String, List<String>> parameters = Forms.ofQuery(rawPath);

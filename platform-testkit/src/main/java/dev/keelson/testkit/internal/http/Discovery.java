@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /version}, {@code /api}, {@code /apis} and per-group-version resource lists. */
+/**
+ * {@code /version}, {@code /api}, {@code /apis} and per-group-version resource lists, {@code metrics.k8s.io/v1beta1}
+ * (served through aggregation) included.
+ */
 final class Discovery {
 
   static final String GIT_VERSION = "v1.34.0-keelson";
@@ -44,24 +48,32 @@ final class Discovery {
     list.put("apiVersion", "v1");
     list.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
     ArrayNode resources = list.putArray("resources");
-    types.all().stream().filter(t -> t.group().equals(group) && t.version().equals(version))
+    served(types).filter(t -> t.group().equals(group) && t.version().equals(version))
         .sorted((a, b) -> a.plural().compareTo(b.plural()))
         .forEach(t -> {
+          boolean metrics = ResourceMetricsApi.serves(t);
           ObjectNode r = resources.addObject();
           r.put("name", t.plural());
-          r.put("singularName", t.kind().toLowerCase(java.util.Locale.ROOT));
+          // metrics-server names no singular.
+          r.put("singularName", metrics ? "" : t.kind().toLowerCase(java.util.Locale.ROOT));
           r.put("namespaced", t.namespaced());
           r.put("kind", t.kind());
           ArrayNode verbs = r.putArray("verbs");
-          List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch")
+          (metrics ? List.of("get", "list")
+              : List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"))
               .forEach(verbs::add);
         });
     return list;
   }
 
+  /** The API server's own resources and the resource metrics API it aggregates. */
+  private static Stream<ResourceType> served(ResourceTypes types) {
+    return Stream.concat(types.all().stream(), ResourceMetricsApi.TYPES.stream());
+  }
+
   private static ObjectNode groups(ResourceTypes types) {
     Map<String, TreeSet<String>> versions = new TreeMap<>();
-    for (ResourceType t : types.all()) {
+    for (ResourceType t : (Iterable<ResourceType>) served(types)::iterator) {
       if (!t.group().isEmpty()) {
         versions.computeIfAbsent(t.group(), g -> new TreeSet<>()).add(t.version());
       }

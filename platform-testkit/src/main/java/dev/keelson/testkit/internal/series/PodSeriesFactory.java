@@ -50,11 +50,12 @@ final class PodSeriesFactory {
       for (TrackedPod.Container c : pod.containers()) {
         Labels labels = base.with("container", c.name());
         if (wants(metricName, CPU)) {
-          add(out::add, pod, labels.with(Labels.NAME, CPU), nonNegative(curves(pod, c.name(), Property.CPU_CORES)),
-              true);
+          add(out::add, pod, labels.with(Labels.NAME, CPU), nonNegative(scripts.containerUsage(pod, c,
+              Property.CPU_CORES)), true);
         }
         if (wants(metricName, MEMORY)) {
-          add(out::add, pod, labels.with(Labels.NAME, MEMORY), curves(pod, c.name(), Property.MEMORY_BYTES), false);
+          add(out::add, pod, labels.with(Labels.NAME, MEMORY), scripts.containerUsage(pod, c, Property.MEMORY_BYTES),
+              false);
         }
       }
     }

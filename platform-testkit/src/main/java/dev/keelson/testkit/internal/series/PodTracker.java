@@ -45,6 +45,11 @@ public final class PodTracker {
     return List.copyOf(pods.values());
   }
 
+  /** The pod with this uid, live or recently ended, or null. */
+  TrackedPod pod(String uid) {
+    return pods.get(uid);
+  }
+
   private void onEvent(WatchEvent event) {
     ResourceType type = event.resource();
     if (!type.plural().equals("pods") || !type.group().isEmpty()) {

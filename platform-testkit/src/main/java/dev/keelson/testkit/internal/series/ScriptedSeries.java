@@ -61,6 +61,17 @@ public final class ScriptedSeries implements SeriesSource, CurveSeries.Scrapes {
     timeline(scope, property.name(), null).set(now(), value.curveFrom(now()));
   }
 
+  /**
+   * Sets the CPU or memory use of each container of the scope's pods, from now on, as a share of the container's
+   * request of that resource ({@code 1.0} is all of it).
+   */
+  public void setShareOfRequest(PodScope scope, Property property, Signal share) {
+    if (property != Property.CPU_CORES && property != Property.MEMORY_BYTES) {
+      throw new IllegalArgumentException("only CPU and memory are requested by containers, not " + property);
+    }
+    timeline(scope, property.name(), null).set(now(), new RequestShare(share.curveFrom(now())));
+  }
+
   /** Sets the request latency distribution of the scope's pods from now on. */
   public void setLatency(PodScope scope, LatencyDistribution latency) {
     timeline(scope, Property.LATENCY.name(), null).set(now(), latency);
@@ -149,6 +160,17 @@ public final class ScriptedSeries implements SeriesSource, CurveSeries.Scrapes {
       }
     }
     return new ArrayList<>(merged.values());
+  }
+
+  /**
+   * The history of a container's CPU ({@link Property#CPU_CORES}, in cores) or memory ({@link Property#MEMORY_BYTES},
+   * in bytes), with shares of its request turned into amounts; empty while nothing is scripted for it.
+   */
+  List<Segment<Curve>> containerUsage(TrackedPod pod, TrackedPod.Container container, Property property) {
+    double request = container.requests().getOrDefault(property == Property.CPU_CORES ? "cpu" : "memory", 0.0);
+    List<Segment<Object>> scripted = resolve(pod, container.name(), property.name());
+    return scripted.stream().map(s -> new Segment<>(s.from(), s.value() instanceof RequestShare share
+        ? share.of(request) : (Curve) s.value())).toList();
   }
 
   /** The custom per-pod series scripted for scopes matching this pod. */

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code metav1.LabelSelector} ({@code matchLabels} and {@code matchExpressions}) evaluated directly on JSON, without
  * building label maps: the hot path of every ReplicaSet and Deployment sync.
  */
-final class LabelSelectors {
+public final class LabelSelectors {
 
   private LabelSelectors() {
   }
@@ -17,7 +17,7 @@ final class LabelSelectors {
    * Whether the selector matches the labels object (which may be null). A null selector matches nothing and an
    * empty one everything, as {@code metav1.LabelSelectorAsSelector} does.
    */
-  static boolean matches(JsonNode selector, JsonNode labels) {
+  public static boolean matches(JsonNode selector, JsonNode labels) {
     if (selector == null || !selector.isObject()) {
       return false;
     }
