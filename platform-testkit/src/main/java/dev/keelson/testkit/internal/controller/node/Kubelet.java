@@ -172,7 +172,7 @@ public final class Kubelet implements Controller {
    */
   private void stopped(String key, Instant now) {
     PodRuntime rt = runtimes.get(key);
-    if (rt != null && !rt.deleting && kubelets.runsPods(rt.nodeName)) {
+    if (rt != null && !rt.deleting && state.node(rt.nodeName) != null && kubelets.runsPods(rt.nodeName)) {
       rt.advance(now);
       rt.terminate(now);
       record(rt, rt.involved);
