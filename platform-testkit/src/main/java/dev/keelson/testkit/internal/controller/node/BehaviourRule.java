@@ -49,6 +49,20 @@ public final class BehaviourRule {
     return set(behaviour.withNeverReady());
   }
 
+  /**
+   * The container's liveness probe fails from its start on: after {@code failureThreshold} failed probes the
+   * kubelet kills it ({@code Error}, exit code 143) and restarts it with the crash-loop back-off. No effect on a
+   * container without a livenessProbe.
+   */
+  public BehaviourRule failLiveness() {
+    return failLivenessAfter(Duration.ZERO);
+  }
+
+  /** Like {@link #failLiveness()}, but the liveness probe succeeds for {@code after} after each start (a hang). */
+  public BehaviourRule failLivenessAfter(Duration after) {
+    return set(behaviour.withLivenessFailingAfter(nonNegative(after)));
+  }
+
   /** The image cannot be pulled: {@code ErrImagePull}, then {@code ImagePullBackOff} with back-off. */
   public BehaviourRule missingImage() {
     return set(behaviour.withMissingImage());

@@ -9,14 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * One simulated container inside the container runtime: its state machine (waiting → running → terminated →
  * restarted) on the virtual clock, with the kubelet's crash-loop and image-pull back-offs, restartCount and the
  * last termination. {@link PodRuntime} drives it in time order through {@link #nextEvent()} and {@link #fire}.
- * What the kubelet would record as Events on the way (image pulls, created, started, back-off, failed readiness
- * probes, stopping) collects in {@link #occurrences} until the kubelet records them.
+ * Liveness and startup probes kill it as the kubelet does ({@link FailingProbe}). What the kubelet would record
+ * as Events on the way (image pulls, created, started, back-off, failed probes, stopping) collects in
+ * {@link #occurrences} until the kubelet records them.
  */
 final class ContainerRuntime {
 
@@ -29,10 +31,31 @@ final class ContainerRuntime {
   }
 
   /**
-   * A readiness probe's timing, and what a failed probe of its kind reports (the prober's message, such as
+   * A probe's timing and threshold ({@code timeoutSeconds} and {@code successThreshold} play no part here), and
+   * what a failed probe of its kind reports (the prober's message, such as
    * {@code HTTP probe failed with statuscode: 503}).
    */
-  record Probe(long initialDelaySeconds, long periodSeconds, String failure) {
+  record Probe(long initialDelaySeconds, long periodSeconds, int failureThreshold, String failure) {
+
+    long period() {
+      return Math.max(1, periodSeconds);
+    }
+
+    /**
+     * The first probe at or after {@code earliest}, among the probes at {@code started + initialDelaySeconds +
+     * k × periodSeconds} for {@code k >= minK}. Liveness and startup probes run on the prober's ticker, so their
+     * first probe comes a period after the initial delay ({@code minK} 1); the kubelet triggers a readiness probe
+     * at once when the container starts ({@code minK} 0).
+     */
+    Instant probeAtOrAfter(Instant started, Instant earliest, long minK) {
+      Instant at = started.plusSeconds(initialDelaySeconds + minK * period());
+      if (at.isBefore(earliest)) {
+        long gap = Duration.between(at, earliest).toMillis();
+        long periods = (gap + period() * 1000 - 1) / (period() * 1000);
+        at = at.plusSeconds(periods * period());
+      }
+      return at;
+    }
   }
 
   /** Something the kubelet records as an Event about this container. */
@@ -47,17 +70,22 @@ final class ContainerRuntime {
   /** After an ErrImagePull, the kubelet's next sync shows ImagePullBackOff this much later. */
   static final Duration PULL_ERROR_VISIBLE = Duration.ofSeconds(1);
 
+  /** Exit code of a container that stopped on SIGTERM: 128 + 15. */
+  static final int SIGTERM_EXIT_CODE = 143;
+
   final String name;
   final String image;
   final boolean init;
-  private final Probe probe;
+  private final Probe readiness;
+  private final Probe liveness;
+  private final Probe startup;
   private final Supplier<ContainerBehaviour> behaviours;
   private final String podUid;
   private final String pullPolicy;
   private final Images images;
   final List<Occurrence> occurrences = new ArrayList<>();
-  /** The next readiness probe that fails, while the container runs and is not ready yet. */
-  private Instant probeFailsAt;
+  /** The probes of the current run that fail: startup (until it succeeds), readiness (until ready), liveness. */
+  private final List<FailingProbe> failing = new ArrayList<>();
 
   State state = State.WAITING;
   String waitingReason;
@@ -69,6 +97,8 @@ final class ContainerRuntime {
   private boolean backOffPending;
   Instant startedAt;
   Instant readyAt;
+  /** When the current run's startup probe succeeds (its start without one); null if it never does. */
+  Instant startupAt;
   private Instant exitAt;
   Termination terminated;
   Termination last;
@@ -80,14 +110,16 @@ final class ContainerRuntime {
   private final Backoff crash = new Backoff();
   private final Backoff pull = new Backoff();
 
-  ContainerRuntime(String podUid, String name, String image, String pullPolicy, boolean init, Probe probe,
-      String defaultReason, Supplier<ContainerBehaviour> behaviours, Images images) {
+  ContainerRuntime(String podUid, String name, String image, String pullPolicy, boolean init, Probe readiness,
+      Probe liveness, Probe startup, String defaultReason, Supplier<ContainerBehaviour> behaviours, Images images) {
     this.podUid = podUid;
     this.name = name;
     this.image = image;
     this.pullPolicy = pullPolicy;
     this.init = init;
-    this.probe = probe;
+    this.readiness = readiness;
+    this.liveness = liveness;
+    this.startup = startup;
     this.behaviours = behaviours;
     this.images = images;
     this.waitingReason = defaultReason;
@@ -97,8 +129,10 @@ final class ContainerRuntime {
   Instant nextEvent() {
     return switch (state) {
       case WAITING -> pullBackOffAt != null ? pullBackOffAt : nextStart;
-      case RUNNING -> probeFailsAt != null && (exitAt == null || probeFailsAt.isBefore(exitAt)) ? probeFailsAt
-          : exitAt;
+      case RUNNING -> {
+        FailingProbe p = dueProbe();
+        yield p != null ? p.next() : exitAt;
+      }
       case TERMINATED -> null;
     };
   }
@@ -108,6 +142,36 @@ final class ContainerRuntime {
       return state == State.TERMINATED && terminated.exitCode() == 0;
     }
     return state == State.RUNNING && readyAt != null && !readyAt.isAfter(now);
+  }
+
+  /** {@code containerStatuses[].started}: running, and its startup probe (if any) has succeeded. */
+  boolean started(Instant now) {
+    return state == State.RUNNING && startupAt != null && !startupAt.isAfter(now);
+  }
+
+  /** The next moment after {@code now} its {@code started} or {@code ready} flag turns true, or null. */
+  Instant statusChangeAfter(Instant now) {
+    if (state != State.RUNNING) {
+      return null;
+    }
+    Instant next = null;
+    for (Instant at : new Instant[] {startupAt, readyAt}) {
+      if (at != null && at.isAfter(now) && (next == null || at.isBefore(next))) {
+        next = at;
+      }
+    }
+    return next;
+  }
+
+  /** The failing probe due first, if it comes before the container exits by itself. */
+  private FailingProbe dueProbe() {
+    FailingProbe due = null;
+    for (FailingProbe p : failing) {
+      if (p.next() != null && (due == null || p.next().isBefore(due.next()))) {
+        due = p;
+      }
+    }
+    return due != null && (exitAt == null || due.next().isBefore(exitAt)) ? due : null;
   }
 
   boolean succeeded() {
@@ -133,9 +197,13 @@ final class ContainerRuntime {
       start(t);
       return false;
     }
-    if (state == State.RUNNING && probeFailsAt != null && !probeFailsAt.isAfter(t)
-        && (exitAt == null || probeFailsAt.isBefore(exitAt))) {
-      probeFailed(t);
+    FailingProbe due = state == State.RUNNING ? dueProbe() : null;
+    if (due != null && !due.next().isAfter(t)) {
+      occur(t, EventRecorder.WARNING, "Unhealthy", due.message());
+      if (due.fail()) {
+        killForProbe(t, due.kind, restartPolicy, podRef);
+        return true;
+      }
       return false;
     }
     if (state == State.RUNNING) {
@@ -180,8 +248,48 @@ final class ContainerRuntime {
     containerId = "containerd://" + sha256(podUid + "/" + name + "/" + runs);
     imageId = ImageNames.normalize(image).repository() + "@sha256:" + sha256(ImageNames.normalize(image).full());
     exitAt = b.runFor() == null ? null : t.plus(b.runFor());
-    readyAt = init ? null : readyAt(t, b);
-    probeFailsAt = init || probe == null ? null : firstProbeFailure(t);
+    failing.clear();
+    if (init) {
+      readyAt = null;
+      startupAt = t;
+      return;
+    }
+    startupAt = startup == null ? t : startupSuccess(t, b);
+    if (startup != null) {
+      failing.add(FailingProbe.startup(startup, startup.probeAtOrAfter(t, t, 1), startupAt));
+    }
+    readyAt = startupAt == null ? null : readyAt(t, b, startupAt);
+    if (readiness != null && startupAt != null) {
+      failing.add(FailingProbe.readiness(readiness, readiness.probeAtOrAfter(t, startupAt, 0), readyAt));
+    }
+    if (liveness != null && startupAt != null && b.livenessFailsAfter() != null) {
+      Instant hangs = t.plus(b.livenessFailsAfter());
+      failing.add(FailingProbe.liveness(liveness,
+          liveness.probeAtOrAfter(t, hangs.isAfter(startupAt) ? hangs : startupAt, 1)));
+    }
+  }
+
+  /**
+   * The startup probe succeeds at its first probe once the slow start is over, unless {@code failureThreshold}
+   * probes have failed by then (null: it kills the container first).
+   */
+  private Instant startupSuccess(Instant started, ContainerBehaviour b) {
+    Instant at = startup.probeAtOrAfter(started, started.plus(b.readyAfter()), 1);
+    Instant last = started.plusSeconds(startup.initialDelaySeconds()
+        + (long) Math.max(1, startup.failureThreshold()) * startup.period());
+    return at.isAfter(last) ? null : at;
+  }
+
+  /**
+   * The kubelet kills a container whose liveness or startup probe failed {@code failureThreshold} times
+   * ({@code computePodActions}, {@code kuberuntime_manager.go}) and starts it again unless the restart policy is
+   * Never. The simulated app exits on SIGTERM at once: exit code 143 (128 + SIGTERM), reason {@code Error}.
+   */
+  private void killForProbe(Instant t, String kind, String restartPolicy, String podRef) {
+    boolean restart = !restartPolicy.equals("Never");
+    occur(t, EventRecorder.NORMAL, "Killing", "Container " + name + " failed " + kind.toLowerCase(Locale.ROOT)
+        + " probe" + (restart ? ", will be restarted" : ""));
+    exit(t, SIGTERM_EXIT_CODE, "Error", restartPolicy, podRef);
   }
 
   /** The kubelet's image manager: pull unless the policy and the node's store say the image is there. */
@@ -205,39 +313,20 @@ final class ContainerRuntime {
     }
   }
 
-  /** The first probe after the initial delay, if it fails (it does until the container is ready). */
-  private Instant firstProbeFailure(Instant started) {
-    Instant first = started.plusSeconds(probe.initialDelaySeconds());
-    return readyAt == null || first.isBefore(readyAt) ? first : null;
-  }
-
-  /** A failed readiness probe: the kubelet's {@code Unhealthy} Warning, and the next probe a period later. */
-  private void probeFailed(Instant t) {
-    occur(t, EventRecorder.WARNING, "Unhealthy", "Readiness probe failed: " + probe.failure());
-    Instant next = probeFailsAt.plusSeconds(Math.max(1, probe.periodSeconds()));
-    probeFailsAt = readyAt == null || next.isBefore(readyAt) ? next : null;
-  }
-
   private void occur(Instant t, String type, String reason, String message) {
     occurrences.add(new Occurrence(t, type, reason, message));
   }
 
-  private Instant readyAt(Instant started, ContainerBehaviour b) {
+  /** Ready at the first readiness probe once the slow start is over and the startup probe has succeeded. */
+  private Instant readyAt(Instant started, ContainerBehaviour b, Instant startupSucceeded) {
     if (b.neverReady()) {
       return null;
     }
     Instant earliest = started.plus(b.readyAfter());
-    if (probe == null) {
-      return earliest;
+    if (startupSucceeded.isAfter(earliest)) {
+      earliest = startupSucceeded;
     }
-    Instant probeAt = started.plusSeconds(probe.initialDelaySeconds());
-    long period = Math.max(1, probe.periodSeconds());
-    if (probeAt.isBefore(earliest)) {
-      long gap = Duration.between(probeAt, earliest).toMillis();
-      long periods = (gap + period * 1000 - 1) / (period * 1000);
-      probeAt = probeAt.plusSeconds(periods * period);
-    }
-    return probeAt;
+    return readiness == null ? earliest : readiness.probeAtOrAfter(started, earliest, 0);
   }
 
   /** The container's process ends at {@code t}; decides restart and back-off like the kubelet. */
@@ -246,7 +335,8 @@ final class ContainerRuntime {
     state = State.TERMINATED;
     exitAt = null;
     readyAt = null;
-    probeFailsAt = null;
+    startupAt = null;
+    failing.clear();
     boolean restart = switch (restartPolicy) {
       case "Never" -> false;
       case "OnFailure" -> code != 0;
@@ -298,9 +388,10 @@ final class ContainerRuntime {
     nextStart = null;
     pullBackOffAt = null;
     exitAt = null;
-    probeFailsAt = null;
+    failing.clear();
     if (state != State.RUNNING) {
       readyAt = null;
+      startupAt = null;
     }
   }
 

@@ -76,13 +76,10 @@ final class PodRuntime {
   private ContainerRuntime container(JsonNode c, boolean init, String defaultReason, Map<String, String> labels,
       Behaviours behaviours, ContainerRuntime.Images images) {
     String image = c.path("image").asString("");
-    JsonNode p = c.get("readinessProbe");
-    ContainerRuntime.Probe probe = p == null || !p.isObject() ? null
-        : new ContainerRuntime.Probe(p.path("initialDelaySeconds").asLong(0), p.path("periodSeconds").asLong(10),
-            probeFailure(p));
     String pullPolicy = c.path("imagePullPolicy").asString(defaultPullPolicy(image));
-    return new ContainerRuntime(uid, c.path("name").asString(""), image, pullPolicy, init, probe, defaultReason,
-        () -> behaviours.behaviourFor(image, labels, init), images);
+    return new ContainerRuntime(uid, c.path("name").asString(""), image, pullPolicy, init,
+        probe(c.get("readinessProbe"), 503), probe(c.get("livenessProbe"), 500), probe(c.get("startupProbe"), 503),
+        defaultReason, () -> behaviours.behaviourFor(image, labels, init), images);
   }
 
   /** The API server's default: {@code Always} for {@code :latest} or no tag, {@code IfNotPresent} otherwise. */
@@ -91,10 +88,22 @@ final class PodRuntime {
     return !full.contains("@") && full.endsWith(":latest") ? "Always" : "IfNotPresent";
   }
 
-  /** What the kubelet's prober reports when a probe of this kind fails against a container that is not ready. */
-  private String probeFailure(JsonNode probe) {
+  /** A probe of the container spec with the API defaults (10 s period, failure threshold 3), or null. */
+  private ContainerRuntime.Probe probe(JsonNode p, int httpStatus) {
+    if (p == null || !p.isObject()) {
+      return null;
+    }
+    return new ContainerRuntime.Probe(p.path("initialDelaySeconds").asLong(0), p.path("periodSeconds").asLong(10),
+        p.path("failureThreshold").asInt(3), probeFailure(p, httpStatus));
+  }
+
+  /**
+   * What the kubelet's prober reports when a probe of this kind fails: an HTTP probe sees {@code httpStatus}
+   * (503 from an app not ready or still starting, 500 from one that is unhealthy).
+   */
+  private String probeFailure(JsonNode probe, int httpStatus) {
     if (probe.has("httpGet")) {
-      return "HTTP probe failed with statuscode: 503";
+      return "HTTP probe failed with statuscode: " + httpStatus;
     }
     if (probe.has("tcpSocket")) {
       return "dial tcp " + podIp + ":" + probe.path("tcpSocket").path("port").asString("")
@@ -162,9 +171,9 @@ final class PodRuntime {
     Instant next = null;
     for (ContainerRuntime c : all()) {
       Instant e = c.nextEvent();
-      if (c.state == ContainerRuntime.State.RUNNING && c.readyAt != null && c.readyAt.isAfter(now)
-          && (e == null || c.readyAt.isBefore(e))) {
-        e = c.readyAt;
+      Instant change = c.statusChangeAfter(now);
+      if (change != null && (e == null || change.isBefore(e))) {
+        e = change;
       }
       if (e != null && (next == null || e.isBefore(next))) {
         next = e;

@@ -175,7 +175,7 @@ final class PodStatusBuilder {
     if (c.containerId != null) {
       s.put("containerID", c.containerId);
     }
-    s.put("started", c.state == ContainerRuntime.State.RUNNING);
+    s.put("started", c.started(now));
     return s;
   }
 
