@@ -9,6 +9,7 @@ import dev.keelson.testkit.internal.api.defaults.ApiDefaults;
 import dev.keelson.testkit.internal.api.PodSecurityAdmission;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
+import dev.keelson.testkit.internal.api.ServiceAllocation;
 import dev.keelson.testkit.internal.controller.ControllerManager;
 import dev.keelson.testkit.internal.controller.DisruptionController;
 import dev.keelson.testkit.internal.controller.GarbageCollector;
@@ -102,6 +103,7 @@ public final class SimulatedCluster implements AutoCloseable {
     this.api = new ApiServer(types, store);
     api.addAdmission(new NamespaceLifecycle(store, types));
     api.addAdmission(new PodSecurityAdmission(store, types, builder.podSecurity));
+    api.addAdmission(new ServiceAllocation(store, types, seed));
     this.controllers = new ControllerManager(store, types);
     controllers.register(new GarbageCollector(api));
     controllers.register(new DisruptionController(api));
