@@ -16,6 +16,7 @@ import dev.keelson.testkit.internal.controller.GarbageCollector;
 import dev.keelson.testkit.internal.controller.HorizontalPodAutoscalerController;
 import dev.keelson.testkit.internal.controller.ScriptedMetrics;
 import dev.keelson.testkit.internal.controller.NamespaceLifecycle;
+import dev.keelson.testkit.internal.controller.endpoints.EndpointControllers;
 import dev.keelson.testkit.internal.controller.node.NodeControllers;
 import dev.keelson.testkit.internal.controller.node.NodeSettings;
 import dev.keelson.testkit.internal.controller.workload.CronJobController;
@@ -114,6 +115,7 @@ public final class SimulatedCluster implements AutoCloseable {
     WorkloadControllers.install(controllers, api);
     StatefulSetControllers.install(controllers, api);
     CronJobController.install(controllers, api);
+    EndpointControllers.install(controllers, api);
     PodTracker tracked = new PodTracker(store, Map.of("ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job",
         api.type("batch/v1", "Job")));
     ScriptedSeries series = new ScriptedSeries(clock, tracked);
