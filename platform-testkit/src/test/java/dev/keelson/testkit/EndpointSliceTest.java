@@ -1,6 +1,8 @@
 package dev.keelson.testkit;
 
+import static dev.keelson.testkit.assertions.KeelsonAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -100,6 +102,7 @@ class EndpointSliceTest {
     cluster.awaitIdle();
     assertThat(endpoints(client, "web")).extracting(e -> e.getTargetRef().getName())
         .allMatch(n -> n.startsWith("web-blue-")).hasSize(2);
+    assertThat(cluster).service("default", "web").routesOnlyToPodsLabelled("version", "blue");
     String sliceName = slices(client, "web").get(0).getMetadata().getName();
 
     client.services().inNamespace("default").withName("web").edit(s -> new ServiceBuilder(s).editSpec()
@@ -111,6 +114,12 @@ class EndpointSliceTest {
             .toList());
     assertThat(slices(client, "web")).singleElement().extracting(s -> s.getMetadata().getName())
         .as("the slice is updated in place").isEqualTo(sliceName);
+    assertThat(cluster).service("default", "web").routesOnlyToPodsLabelled("version", "green");
+
+    String blue = pods(client, "blue").get(0).getMetadata().getName();
+    assertThatThrownBy(() -> assertThat(cluster).service("default", "web").routesTo(blue))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected Service default/web to route to [" + blue + "], but it routes to [web-green-");
   }
 
   @Test
@@ -129,6 +138,7 @@ class EndpointSliceTest {
       assertThat(e.getConditions().getServing()).isFalse();
       assertThat(e.getConditions().getTerminating()).isFalse();
     });
+    assertThat(cluster).service("default", "web").routesNowhere();
   }
 
   @Test
