@@ -142,6 +142,35 @@ class EndpointSliceTest {
   }
 
   @Test
+  void publishNotReadyAddressesMakesAnUnreadyPodReady(KubernetesClient client, SimulatedCluster cluster) {
+    cluster.script().forImage("shop/sick:1").failReadiness();
+    Probe probe = new ProbeBuilder().withNewHttpGet().withPath("/ready").withPort(new IntOrString(8080))
+        .endHttpGet().withPeriodSeconds(10).build();
+    client.resource(new PodBuilder().withNewMetadata().withName("sick").withNamespace("default")
+        .addToLabels("app", "web").endMetadata().withNewSpec().addNewContainer().withName("app")
+        .withImage("shop/sick:1").withReadinessProbe(probe).endContainer().endSpec().build()).create();
+    Service svc = service(Map.of("app", "web"), new IntOrString(8080));
+    svc.getSpec().setPublishNotReadyAddresses(true);
+    client.resource(svc).create();
+    cluster.advance(Duration.ofSeconds(30));
+
+    assertThat(endpoints(client, "web")).singleElement().satisfies(e -> {
+      assertThat(e.getConditions().getReady()).isTrue();
+      assertThat(e.getConditions().getServing()).isTrue();
+    });
+  }
+
+  @Test
+  void aSliceHoldsAtMostOneHundredEndpoints(KubernetesClient client, SimulatedCluster cluster) {
+    client.resource(deployment("web-blue", 101, "blue")).create();
+    client.resource(service(Map.of("app", "web"), new IntOrString(8080))).create();
+    cluster.awaitIdle();
+
+    assertThat(slices(client, "web")).extracting(s -> s.getEndpoints().size())
+        .containsExactlyInAnyOrder(100, 1);
+  }
+
+  @Test
   void aDeletedPodIsTerminatingUntilItIsGone(KubernetesClient client, SimulatedCluster cluster) {
     client.resource(new PodBuilder().withNewMetadata().withName("held").withNamespace("default")
         .addToLabels("app", "web").addToFinalizers("example.com/hold").endMetadata().withNewSpec().addNewContainer()
