@@ -41,6 +41,8 @@ class EndpointsTest {
 
     Endpoints endpoints = endpoints(client);
     assertThat(endpoints.getMetadata().getLabels()).containsEntry("team", "shop");
+    assertThat(endpoints.getMetadata().getAnnotations())
+        .containsKey("endpoints.kubernetes.io/last-change-trigger-time");
     // One subset per port set, as RepackSubsets leaves them: the ready and the not ready side by side.
     assertThat(endpoints.getSubsets()).hasSize(1);
     EndpointSubset served = endpoints.getSubsets().get(0);
@@ -53,7 +55,9 @@ class EndpointsTest {
     client.pods().inNamespace("default").withName(leaving).edit(p -> new PodBuilder(p).editMetadata()
         .addToFinalizers("example.com/hold").endMetadata().build());
     client.pods().inNamespace("default").withName(leaving).delete();
-    cluster.awaitIdle();
+    cluster.advance(Duration.ofSeconds(5));
+    assertThat(endpoints(client).getMetadata().getAnnotations())
+        .containsEntry("endpoints.kubernetes.io/last-change-trigger-time", "2026-01-01T00:00:30Z");
     assertThat(endpoints(client).getSubsets()).flatExtracting(EndpointSubset::getAddresses)
         .extracting(EndpointAddress::getTargetRef).extracting("name").doesNotContain(leaving);
   }

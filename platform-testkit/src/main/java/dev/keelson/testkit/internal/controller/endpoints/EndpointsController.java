@@ -22,10 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Endpoints object named after each selector Service, with one subset per port set, the Ready pods in
  * {@code addresses} and the others in {@code notReadyAddresses} (each sorted by IP, as {@code RepackSubsets} sorts
  * them); terminating pods are left out unless the Service publishes not-ready addresses. Deleting the Service deletes
- * its Endpoints; a Service losing its selector keeps them, as upstream.
+ * its Endpoints; a Service losing its selector keeps them, as upstream. Each write carries the
+ * {@code endpoints.kubernetes.io/last-change-trigger-time} annotation: the virtual instant of the change.
  */
 public final class EndpointsController implements Controller {
 
+  /** When the change that the Endpoints now reflect happened, for kube-proxy's programming latency metric. */
+  static final String TRIGGER_TIME = "endpoints.kubernetes.io/last-change-trigger-time";
   private static final String MANAGER = "endpoint-controller";
 
   private final ApiServer api;
@@ -81,6 +84,10 @@ public final class EndpointsController implements Controller {
     ArrayNode subsets = subsets(svc, backends.of(svc, publishNotReady));
     if (!subsets.isEmpty()) {
       want.set("subsets", subsets);
+    }
+    if (live == null || !sameContent(live, want)) {
+      // The moment of the change this write follows: controllers run at the virtual instant of the change.
+      meta.withObject("annotations").put(TRIGGER_TIME, api.store().now());
     }
     if (live == null) {
       api.create(endpoints, ns, want, MANAGER, false);
