@@ -9,12 +9,14 @@ import dev.keelson.testkit.internal.api.defaults.ApiDefaults;
 import dev.keelson.testkit.internal.api.PodSecurityAdmission;
 import dev.keelson.testkit.internal.api.ResourceType;
 import dev.keelson.testkit.internal.api.ResourceTypes;
+import dev.keelson.testkit.internal.api.ServiceAllocation;
 import dev.keelson.testkit.internal.controller.ControllerManager;
 import dev.keelson.testkit.internal.controller.DisruptionController;
 import dev.keelson.testkit.internal.controller.GarbageCollector;
 import dev.keelson.testkit.internal.controller.HorizontalPodAutoscalerController;
 import dev.keelson.testkit.internal.controller.ScriptedMetrics;
 import dev.keelson.testkit.internal.controller.NamespaceLifecycle;
+import dev.keelson.testkit.internal.controller.endpoints.EndpointControllers;
 import dev.keelson.testkit.internal.controller.node.NodeControllers;
 import dev.keelson.testkit.internal.controller.node.NodeSettings;
 import dev.keelson.testkit.internal.controller.workload.CronJobController;
@@ -102,6 +104,7 @@ public final class SimulatedCluster implements AutoCloseable {
     this.api = new ApiServer(types, store);
     api.addAdmission(new NamespaceLifecycle(store, types));
     api.addAdmission(new PodSecurityAdmission(store, types, builder.podSecurity));
+    api.addAdmission(new ServiceAllocation(store, types, seed));
     this.controllers = new ControllerManager(store, types);
     controllers.register(new GarbageCollector(api));
     controllers.register(new DisruptionController(api));
@@ -112,6 +115,7 @@ public final class SimulatedCluster implements AutoCloseable {
     WorkloadControllers.install(controllers, api);
     StatefulSetControllers.install(controllers, api);
     CronJobController.install(controllers, api);
+    EndpointControllers.install(controllers, api);
     PodTracker tracked = new PodTracker(store, Map.of("ReplicaSet", api.type("apps/v1", "ReplicaSet"), "Job",
         api.type("batch/v1", "Job")));
     ScriptedSeries series = new ScriptedSeries(clock, tracked);

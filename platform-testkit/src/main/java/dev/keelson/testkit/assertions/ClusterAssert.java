@@ -2,6 +2,7 @@ package dev.keelson.testkit.assertions;
 
 import dev.keelson.testkit.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
@@ -21,6 +22,16 @@ public final class ClusterAssert extends AbstractAssert<ClusterAssert, Simulated
       failWithMessage("Expected Deployment %s/%s to exist, but it does not", namespace, name);
     }
     return new DeploymentAssert(d);
+  }
+
+  /** The Service {@code namespace/name}, to check where it routes; fails when it does not exist. */
+  public ServiceAssert service(String namespace, String name) {
+    isNotNull();
+    Service s = actual.client().services().inNamespace(namespace).withName(name).get();
+    if (s == null) {
+      failWithMessage("Expected Service %s/%s to exist, but it does not", namespace, name);
+    }
+    return new ServiceAssert(actual.client(), s);
   }
 
   /** Pods of a namespace, to narrow with labels and check by phase. */

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  * <pre>{@code
  * assertThat(cluster).deployment("shop", "web").isRolledOut().hasReadyReplicas(3);
  * assertThat(cluster).pods("shop").withLabel("app.kubernetes.io/name", "web").haveCount(3).areRunning();
+ * assertThat(cluster).service("shop", "web").routesOnlyToPodsLabelled("version", "green");
  * assertThat(cluster.requests()).hasNoWrites();
  * }</pre>
  */
