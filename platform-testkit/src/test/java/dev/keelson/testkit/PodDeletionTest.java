@@ -3,9 +3,12 @@ package dev.keelson.testkit;
 import static dev.keelson.testkit.assertions.KeelsonAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +81,39 @@ class PodDeletionTest {
     cluster.nodes().recover("node-a");
     cluster.awaitIdle();
     assertThat(get(client, "stuck")).isNull();
+  }
+
+  @Test
+  void anObjectBeingDeletedGoesWithItsLastFinalizer(KubernetesClient client, SimulatedCluster cluster) {
+    client.resource(new ConfigMapBuilder().withNewMetadata().withName("held").withNamespace("default")
+        .addToFinalizers("example.com/cleanup").endMetadata().build()).create();
+    client.configMaps().inNamespace("default").withName("held").delete();
+    assertThat(client.configMaps().inNamespace("default").withName("held").get().getMetadata()
+        .getDeletionTimestamp()).isNotNull();
+
+    client.configMaps().inNamespace("default").withName("held")
+        .edit(c -> new ConfigMapBuilder(c).editMetadata().withFinalizers().endMetadata().build());
+    assertThat(client.configMaps().inNamespace("default").withName("held").get()).isNull();
+  }
+
+  @Test
+  void aPodWithAFinalizerOutlivesItsContainersUntilTheFinalizerGoes(KubernetesClient client,
+      SimulatedCluster cluster) {
+    Pod held = pod("held", "node-a");
+    held.getMetadata().setFinalizers(List.of("example.com/cleanup"));
+    client.resource(held).create();
+    cluster.awaitIdle();
+
+    client.pods().inNamespace("default").withName("held").delete();
+    cluster.awaitIdle();
+    Pod stopped = get(client, "held");
+    assertThat(stopped.getStatus().getPhase()).isEqualTo("Succeeded");
+    assertThat(stopped.getMetadata().getDeletionGracePeriodSeconds()).as("the kubelet's delete with grace 0")
+        .isZero();
+
+    client.pods().inNamespace("default").withName("held")
+        .edit(p -> new PodBuilder(p).editMetadata().withFinalizers().endMetadata().build());
+    assertThat(get(client, "held")).isNull();
   }
 
   @Test

@@ -264,7 +264,7 @@ public final class ApiServer {
     Json.metadata(merged).remove("resourceVersion");
     JobValidation.validate(type, merged);
     admit(type, Admission.Operation.UPDATE, merged, live, dryRun);
-    return dryRun ? merged : store.update(type, namespace, merged);
+    return dryRun ? merged : deleteIfFinalized(type, namespace, store.update(type, namespace, merged));
   }
 
   /**
@@ -282,7 +282,24 @@ public final class ApiServer {
     VersionSharing.adopt(updated, old);
     ObjectNode o = ssa.recordUpdateInPlace(old, updated, manager, subresource, store.clock().instant());
     // Read only either way: a dry run's answer shares the stored version's unchanged parts.
-    return dryRun ? o : store.replaceOwned(type, namespace, o);
+    if (dryRun) {
+      return o;
+    }
+    ObjectNode stored = store.replaceOwned(type, namespace, o);
+    return subresource == null ? deleteIfFinalized(type, namespace, stored) : stored;
+  }
+
+  /**
+   * The registry's {@code ShouldDeleteDuringUpdate}: an object being deleted (grace period over) whose last
+   * finalizer an update removed is deleted by that update. Watchers see the update, then the deletion.
+   */
+  private ObjectNode deleteIfFinalized(ResourceType type, String namespace, ObjectNode stored) {
+    JsonNode meta = stored.path("metadata");
+    if (!meta.has("deletionTimestamp") || !meta.path("finalizers").isEmpty()
+        || meta.path("deletionGracePeriodSeconds").asLong(0) != 0 || isNamespace(type)) {
+      return stored;
+    }
+    return store.remove(type, namespace, meta.path("name").asString());
   }
 
   /**
@@ -335,7 +352,9 @@ public final class ApiServer {
     if (dryRun) {
       return o;
     }
-    if (!meta.has("deletionTimestamp")) {
+    if (!meta.has("deletionTimestamp") || meta.path("deletionGracePeriodSeconds").asLong(0) > 0) {
+      // First deletion, or the end of a graceful one (the kubelet's delete with grace period 0): from now on the
+      // object goes as soon as its last finalizer does.
       meta.put("deletionTimestamp", store.now());
       meta.put("deletionGracePeriodSeconds", 0);
     }
