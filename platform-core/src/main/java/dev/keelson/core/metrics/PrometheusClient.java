@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * A client of Prometheus' HTTP query API ({@code /api/v1/query}, {@code /api/v1/query_range}), for Prometheus itself
  * or anything that serves the same API under a base URL (Thanos, Mimir, the testkit's simulated cluster). Queries
  * are sent as form-encoded POSTs, so long PromQL never meets URL length limits. An answer of 502, 503 or 504 is
- * tried once more; every other failure surfaces at once as a {@link MetricsException}.
+ * tried once more (a proxy or a Prometheus that is starting), except Prometheus' own query timeout, which the same
+ * query would only run into again; every other failure surfaces at once as a {@link MetricsException}.
  *
  * <pre>{@code
  * PrometheusClient prometheus = PrometheusClient.builder(URI.create("https://prometheus.example.com"))
@@ -176,7 +177,7 @@ public final class PrometheusClient implements MetricsProvider {
     headers.forEach(request::header);
     String described = what + " on " + baseUri;
     HttpResponse<String> response = send(request.build(), described);
-    if (RETRIED.contains(response.statusCode())) {
+    if (RETRIED.contains(response.statusCode()) && !PrometheusResponses.isQueryTimeout(response.body())) {
       LOG.debug("{} answered HTTP {}; trying once more", described, response.statusCode());
       pause();
       response = send(request.build(), described);

@@ -20,6 +20,19 @@ final class PrometheusResponses {
   }
 
   /**
+   * Whether the body is Prometheus' own error for a query that ran out of time ({@code errorType: timeout}):
+   * asking again would only load a struggling Prometheus with the same expensive query.
+   */
+  static boolean isQueryTimeout(String body) {
+    try {
+      JsonNode root = MAPPER.readTree(body);
+      return root != null && root.isObject() && "timeout".equals(root.path("errorType").asString(""));
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  /**
    * The result of a response, or the error it carries.
    *
    * @param what names the request in messages, e.g. {@code query "up" at http://prometheus:9090}
